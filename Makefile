@@ -1,0 +1,47 @@
+# The two commands of the README: `make build` and `make test`. Both set up everything
+# they need on a fresh Debian machine (Debian packages, virtual environment, pinned
+# Python packages) before doing their job. `make serve` is the editors' live preview.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# Debian packages: Chromium for the browser tests, Noto CJK for Japanese glyphs in
+# screenshots and (later) PDFs.
+DEBS := chromium fonts-noto-cjk
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: build test serve setup system-packages clean
+
+build: setup
+	$(BIN)/python -m hooks.build
+
+test: setup
+	$(BIN)/python -m pytest
+
+serve: setup
+	$(BIN)/mkdocs serve --strict
+
+setup: system-packages $(VENV)/.installed
+
+$(VENV)/.installed: requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $@
+
+system-packages:
+	@missing=""; \
+	for p in $(DEBS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Debian packages:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	  else \
+	    echo "These Debian packages are needed; install them as root and run again:$$missing" >&2; \
+	    echo "  sudo apt-get install$$missing" >&2; exit 1; \
+	  fi; \
+	fi
+
+clean:
+	rm -rf site .build

@@ -1,0 +1,216 @@
+"""Loads and validates all content (content/, data/) into one Content object.
+
+Every problem in every file is collected first; then one ContentError lists them all
+with file, line and field."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from hooks import schema, texts
+from hooks.data_schema import DATA_MODELS
+from hooks.problems import Problems
+from hooks.rawhtml import check_raw_html
+from hooks.sourcefile import Located, load_markdown, load_yaml
+
+MARKER = re.compile(r"<!--\s*kk:([a-z-]+)((?:\s+[^\s>]+)*)\s*-->")
+
+
+@dataclass
+class Content:
+    root: Path
+    faq: dict[str, schema.Faq] = field(default_factory=dict)
+    testimonials: dict[str, schema.Testimonial] = field(default_factory=dict)
+    sections: dict[str, schema.Section] = field(default_factory=dict)
+    data: dict[str, BaseModel] = field(default_factory=dict)
+    links: dict[str, schema.Link] = field(default_factory=dict)
+    publications: dict[str, schema.Publication] = field(default_factory=dict)
+    targets: dict[str, tuple[str, str, str]] = field(default_factory=dict)
+    files: dict[str, str] = field(default_factory=dict)  # item id -> file, for messages
+
+    def texts(self) -> texts.Texts:
+        return texts.Texts(self.links, self.data["contacts"].organisers, self.publications, self.targets)
+
+
+def _validate(model, located: Located, rel: str, problems: Problems, extra: dict | None = None):
+    data = located.data
+    if not isinstance(data, dict):
+        problems.add(rel, 1, "", "expected a mapping of fields at the top of the file")
+        return None
+    try:
+        return model.model_validate({**data, **(extra or {})})
+    except ValidationError as err:
+        for e in err.errors():
+            loc = tuple(p for p in e["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+            name = ".".join(str(p) for p in loc) or "(file)"
+            message = e["msg"].removeprefix("Value error, ")
+            if e["type"] == "missing":
+                message = "is required"
+            elif e["type"] == "string_too_short":
+                message = "must not be empty"
+            elif e["type"] == "extra_forbidden":
+                message = "is not a known field (misspelt?)"
+            problems.add(rel, located.line(loc), name, message)
+        return None
+
+
+def _load_items(root: Path, folder: str, model, problems: Problems, store: dict, files: dict):
+    for path in sorted((root / folder).glob("*.yml")):
+        rel = path.relative_to(root).as_posix()
+        located = load_yaml(path, rel, problems)
+        if located is None:
+            continue
+        item = _validate(model, located, rel, problems)
+        if item is None:
+            continue
+        if item.id != path.stem:
+            problems.add(rel, located.line(("id",)), "id", f"'{item.id}' must match the file name '{path.stem}'")
+        if item.id in store:
+            problems.add(rel, located.line(("id",)), "id", f"'{item.id}' is used by {files[item.id]} too")
+            continue
+        store[item.id] = item
+        files[item.id] = rel
+        files[rel] = located  # for line look-ups of Markdown fields
+
+
+def _load_sections(root: Path, problems: Problems, content: Content):
+    for path in sorted((root / "content" / "sections").glob("*.md")):
+        rel = path.relative_to(root).as_posix()
+        loaded = load_markdown(path, rel, problems)
+        if loaded is None:
+            continue
+        located, body, body_line = loaded
+        meta = _validate(schema.SectionMeta, located, rel, problems)
+        if meta is None:
+            continue
+        if meta.id != path.stem:
+            problems.add(rel, located.line(("id",)), "id", f"'{meta.id}' must match the file name '{path.stem}'")
+        content.sections[meta.id] = schema.Section(**meta.model_dump(), body=body, body_line=body_line)
+        content.files[meta.id] = rel
+
+
+def _web_targets(root: Path, content: Content):
+    """Which topic page (docs/) shows each section or table: the place ref() links to."""
+    for path in sorted((root / "docs").rglob("*.md")):
+        rel = path.relative_to(root / "docs").as_posix()
+        if rel.startswith("publications/") or re.search(r"\.[a-z]{2}\.md$", rel):
+            continue
+        for kind, args in MARKER.findall(path.read_text(encoding="utf-8", errors="replace")):
+            name = args.split()[0] if args.split() else ""
+            if kind == "section" and name in content.sections:
+                title = content.sections[name].title or name
+            elif kind == "table" and name in content.data.get("_titles", {}):
+                title = content.data["_titles"][name]
+            else:
+                continue
+            content.targets.setdefault(name, (rel, name, title))
+
+
+def _markdown_fields(content: Content):
+    """(file, line, field, text) for every Markdown field, for helper and HTML checks."""
+    for store in (content.faq, content.testimonials):
+        for item_id, item in store.items():
+            rel = content.files[item_id]
+            located = content.files[rel]
+            for loc, text in _strings(item.model_dump(exclude={"id", "sources", "source", "keywords"})):
+                yield rel, located.line(loc), ".".join(map(str, loc)), text
+    for section_id, section in content.sections.items():
+        yield content.files[section_id], section.body_line, "body", section.body
+    for name, model in content.data.items():
+        if name.startswith("_"):
+            continue
+        rel = f"data/{name}.yml"
+        located = content.files.get(rel)
+        for loc, text in _strings(model.model_dump()):
+            yield rel, located.line(loc) if located else None, ".".join(map(str, loc)), text
+
+
+def _strings(value, loc=()):
+    if isinstance(value, str):
+        yield loc, value
+    elif isinstance(value, dict):
+        for key, sub in value.items():
+            yield from _strings(sub, loc + (key,))
+    elif isinstance(value, list):
+        for index, sub in enumerate(value):
+            yield from _strings(sub, loc + (index,))
+
+
+def _check_texts(content: Content, problems: Problems):
+    known = {
+        "link": set(content.links),
+        "ref": set(content.targets),
+        "tel": {k for k, v in content.data["contacts"].organisers.items() if v.tel},
+        "email": {k for k, v in content.data["contacts"].organisers.items() if v.email},
+    }
+    for rel, line, name, text in _markdown_fields(content):
+        if "{" in text:
+            for offset, message in texts.check(text, known):
+                problems.add(rel, (line or 1) + offset - 1 + (0 if name == "body" else 1 if "\n" in text else 0), name, message)
+        for offset, message in check_raw_html(text):
+            problems.add(rel, (line or 1) + offset - 1, name, message)
+
+
+def _check_publications(content: Content, problems: Problems):
+    stores = {"section": content.sections, "faq": content.faq, "testimonial": content.testimonials}
+    for pub in content.publications.values():
+        rel = f"data/publications/{pub.id}.yml"
+        seen = set()
+        for item, _page in pub.walk():
+            if item.kind in stores and item.ref not in stores[item.kind]:
+                problems.add(rel, None, item.kind, f"'{item.ref}' does not exist")
+            if item.kind == "table" and item.table not in content.data.get("_titles", {}):
+                problems.add(rel, None, "table", f"'{item.table}' does not exist")
+            if item.ref in seen:
+                problems.add(rel, None, item.kind, f"'{item.ref}' is listed twice")
+            seen.add(item.ref)
+
+
+def load(root: Path) -> Content:
+    """Load everything under root; raise one ContentError listing every problem."""
+    problems = Problems()
+    content = Content(root)
+    _load_items(root, "content/faq", schema.Faq, problems, content.faq, content.files)
+    _load_items(root, "content/testimonials", schema.Testimonial, problems, content.testimonials, content.files)
+    _load_sections(root, problems, content)
+
+    links = load_yaml(root / "data" / "links.yml", "data/links.yml", problems)
+    if links is not None:
+        for name, value in (links.data or {}).items():
+            link = _validate(schema.Link, type(links)(value, {k[1:]: v for k, v in links.lines.items() if k[:1] == (name,)}), "data/links.yml", problems)
+            if link:
+                content.links[name] = link
+
+    titles = {}
+    for name, model in DATA_MODELS.items():
+        rel = f"data/{name}.yml"
+        located = load_yaml(root / rel, rel, problems)
+        if located is None:
+            continue
+        content.files[rel] = located
+        item = _validate(model, located, rel, problems)
+        if item is not None:
+            content.data[name] = item
+            titles.update(getattr(item, "table_titles", lambda: {})())
+            for message, loc in getattr(item, "consistency", lambda: [])():
+                problems.add(rel, located.line(loc), ".".join(map(str, loc)), message)
+    content.data["_titles"] = titles
+
+    for path in sorted((root / "data" / "publications").glob("*.yml")):
+        rel = path.relative_to(root).as_posix()
+        located = load_yaml(path, rel, problems)
+        if located is None:
+            continue
+        pub = _validate(schema.Publication, located, rel, problems)
+        if pub is not None:
+            content.publications[pub.id] = pub
+
+    problems.raise_if_any()  # the cross-checks below need every file parsed
+    _web_targets(root, content)
+    _check_texts(content, problems)
+    _check_publications(content, problems)
+    problems.raise_if_any()
+    return content

@@ -1,0 +1,30 @@
+"""Japanese headings break between phrases, not inside words (BudouX)."""
+from __future__ import annotations
+
+import re
+
+import budoux
+
+_parser = budoux.load_default_japanese_parser()
+_HEADING = re.compile(r"(<h([1-6])([^>]*)>)(.*?)(</h\2>)", re.S)
+_TAG = re.compile(r"(<[^>]+>)")
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+
+
+def _break_text(text: str) -> str:
+    if not _JAPANESE.search(text):
+        return text
+    return "<wbr>".join(_parser.parse(text))
+
+
+def phrase_break(html: str) -> str:
+    """Insert <wbr> between phrases in every heading's text (tags inside are kept)."""
+
+    def heading(match):
+        inner = "".join(part if part.startswith("<") else _break_text(part) for part in _TAG.split(match.group(4)))
+        opening = match.group(1)
+        if "kk-phrases" not in opening:
+            opening = opening[:-1] + ' data-phrases="budoux">' if "class=" not in opening else opening
+        return f"{opening}{inner}{match.group(5)}"
+
+    return _HEADING.sub(heading, html)

@@ -1,0 +1,59 @@
+"""Named markers in pages (<!-- kk:NAME args -->) say where stored content goes; the
+renderer says how it looks. An unknown marker or name fails the build, naming the page."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from hooks.content import MARKER, Content
+from hooks.problems import Problems
+from hooks.rawhtml import ALLOWED, check_raw_html
+from hooks.render import MarkerError, Renderer
+
+# Pages may also lay out blocks (cards, grids) with <div>.
+PAGE_TAGS = ALLOWED | {"div"}
+
+
+def _call(renderer: Renderer, kind: str, args: list[str]) -> str:
+    positional = [a for a in args if "=" not in a]
+    options = dict(a.split("=", 1) for a in args if "=" in a)
+    level = int(options.pop("level", 0)) or None
+    extra = {"level": level} if level else {}
+    if options:
+        raise MarkerError(f"unknown option(s) {', '.join(options)}")
+    handlers = {
+        "section": renderer.section,
+        "faq": renderer.faq,
+        "faq-all": renderer.faq_all,
+        "testimonial": renderer.testimonial,
+        "table": renderer.table,
+        "links": renderer.links_list,
+        "publication": lambda pub, **kw: Renderer(renderer.content, renderer.out.page, pub=pub).publication(pub),
+    }
+    if kind not in handlers:
+        raise MarkerError(f"unknown marker 'kk:{kind}' (known: {', '.join('kk:' + k for k in handlers)})")
+    try:
+        return handlers[kind](*positional, **extra)
+    except TypeError:
+        raise MarkerError(f"'kk:{kind}' takes {'no name' if kind in ('faq-all', 'links') else 'one name'}") from None
+
+
+def expand(markdown: str, page: str, content: Content) -> str:
+    """The page's Markdown with every marker replaced by the content it names."""
+    renderer = Renderer(content, page)
+    return MARKER.sub(lambda m: _call(renderer, m.group(1), m.group(2).split()), markdown)
+
+
+def check_pages(docs: Path, content: Content, problems: Problems) -> None:
+    """Every marker of every page resolves, and pages hold no disallowed HTML."""
+    for path in sorted(docs.rglob("*.md")):
+        rel = path.relative_to(docs).as_posix()
+        text = path.read_text(encoding="utf-8", errors="replace")
+        renderer = Renderer(content, rel)
+        for match in MARKER.finditer(text):
+            line = text[: match.start()].count("\n") + 1
+            try:
+                _call(renderer, match.group(1), match.group(2).split())
+            except MarkerError as err:
+                problems.add(f"docs/{rel}", line, "", str(err))
+        for line, message in check_raw_html(MARKER.sub("", text), allowed=PAGE_TAGS):
+            problems.add(f"docs/{rel}", line, "", message)

@@ -1,0 +1,163 @@
+"""Renders stored items as Markdown through the templates in overrides/content/.
+
+Each marker in a page (<!-- kk:NAME args -->) is handled by one function below; the
+function picks the items, the template says how they look."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from hooks import schema
+from hooks.content import Content
+from hooks.texts import Output
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "overrides" / "content"
+HEADING = re.compile(r"^(#{1,6})(?=\s)", re.M)
+
+
+class MarkerError(Exception):
+    """A marker in a page that names something unknown."""
+
+
+def shift_headings(markdown: str, by: int) -> str:
+    """Move every heading of a stored body `by` levels down (### → #### for by=1)."""
+    if by == 0:
+        return markdown
+    return HEADING.sub(lambda m: "#" * min(6, max(1, len(m.group(1)) + by)), markdown)
+
+
+class Renderer:
+    """Renders for one page: a topic page (pub None) or a publication view."""
+
+    def __init__(self, content: Content, page: str, pub: str | None = None, medium: str = "web"):
+        self.content = content
+        self.out = Output(page=page, pub=pub, medium=medium)
+        self.texts = content.texts()
+        self.env = Environment(
+            loader=FileSystemLoader(TEMPLATES),
+            undefined=StrictUndefined,
+            autoescape=False,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            comment_start_string="{#-jinja",  # `{#id}` is a heading id in these templates
+            comment_end_string="jinja-#}",
+        )
+        self.env.globals.update(
+            text=lambda md: self.texts.render(md, self.out).strip(),
+            inline=lambda md: " ".join(self.texts.render(md, self.out).split("\n")).strip(),
+            source=self.source_line,
+            shift=shift_headings,
+            pub=pub,
+            medium=medium,
+            categories=schema.CATEGORIES,
+            audiences=schema.AUDIENCES,
+            directions=schema.DIRECTIONS,
+            publications=content.publications,
+            links=content.links,
+        )
+
+    def template(self, name: str, **context) -> str:
+        return self.env.get_template(name).render(**context).strip("\n") + "\n"
+
+    # What a publication calls an item, and where it comes from
+
+    def number_in(self, sources: list[schema.Source]) -> str | None:
+        for src in sources:
+            if src.publication == self.out.pub:
+                return src.number
+        return None
+
+    def source_line(self, sources, as_of: str | None = None) -> str:
+        """「出典：…」 for topic pages; empty in a publication's own view."""
+        if self.out.pub:
+            return ""
+        parts = []
+        for src in sources if isinstance(sources, list) else [sources]:
+            pub = self.content.publications[src.publication]
+            where = " ".join(filter(None, [src.number, _page_label(src.page)]))
+            parts.append(f"{pub.short_title}{'（' + where + '）' if where else ''}")
+        line = "出典：" + "、".join(parts)
+        return f"{line}　{as_of}時点" if as_of else line
+
+    # Marker handlers: each returns Markdown
+
+    def section(self, section_id: str, level: int = 2) -> str:
+        section = self.content.sections.get(section_id)
+        if section is None:
+            raise MarkerError(f"no section '{section_id}' in content/sections/")
+        return self.template("section.md.j2", s=section, level=level, body_shift=level - 2)
+
+    def faq(self, faq_id: str, level: int = 3) -> str:
+        item = self.content.faq.get(faq_id)
+        if item is None:
+            raise MarkerError(f"no FAQ entry '{faq_id}' in content/faq/")
+        return self.template("faq.md.j2", f=item, level=level, number=self.number_in(item.sources))
+
+    def faq_all(self, level: int = 2) -> str:
+        groups = {key: [f for f in self.content.faq.values() if f.category == key] for key in schema.CATEGORIES}
+        order = self._faq_order()
+        for items in groups.values():
+            items.sort(key=lambda f: order.get(f.id, (99, f.id)))
+        return self.template("faq-all.md.j2", groups=groups, level=level, render_faq=self.faq)
+
+    def _faq_order(self) -> dict[str, tuple]:
+        """Topic pages list FAQ entries in the order the guidebook, then the pamphlet, prints them."""
+        order = {}
+        for rank, pub in enumerate(("guidebook", "pamphlet", "leaflet")):
+            for index, (item, _page) in enumerate(self.content.publications[pub].walk()):
+                if item.faq and item.faq not in order:
+                    order[item.faq] = (rank, index)
+        return order
+
+    def testimonial(self, item_id: str, level: int = 3) -> str:
+        item = self.content.testimonials.get(item_id)
+        if item is None:
+            raise MarkerError(f"no testimonial '{item_id}' in content/testimonials/")
+        return self.template(f"testimonial-{item.kind}.md.j2", t=item, level=level)
+
+    def table(self, name: str, level: int = 2) -> str:
+        if name not in self.content.data.get("_titles", {}):
+            raise MarkerError(f"no table '{name}' (known: {', '.join(sorted(self.content.data['_titles']))})")
+        model = self.content.data[_TABLE_DATA[name]]
+        return self.template(f"table-{name}.md.j2", d=model, level=level, anchor=name)
+
+    def links_list(self, level: int = 2) -> str:
+        return self.template("links.md.j2", level=level)
+
+    def publication(self, pub_id: str) -> str:
+        pub = self.content.publications.get(pub_id)
+        if pub is None or not pub.items:
+            raise MarkerError(f"no publication manifest with items for '{pub_id}' in data/publications/")
+        return self.template("publication.md.j2", p=pub, render_item=self.render_item)
+
+    def render_item(self, item: schema.ManifestItem, level: int) -> str:
+        if item.chapter:
+            return self.template("chapter.md.j2", c=item, level=level, render_item=self.render_item)
+        return {
+            "section": self.section,
+            "faq": self.faq,
+            "testimonial": self.testimonial,
+            "table": self.table,
+        }[item.kind](item.ref, level=level)
+
+
+# Tables live in data files: which file each table is drawn from.
+_TABLE_DATA = {
+    "industries": "industries",
+    "terms": "terms",
+    "eligible": "eligible",
+    "standards": "standards",
+    "policy": "policy",
+    "welfare": "welfare",
+    "offices": "contacts",
+    "session-report": "sessions",
+}
+
+
+def _page_label(page) -> str | None:
+    if page is None:
+        return None
+    return f"{page}ページ" if isinstance(page, int) else str(page)

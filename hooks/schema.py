@@ -1,0 +1,166 @@
+"""The content model: every file under content/ and data/ is validated against these types
+before anything renders. Field names are English; text is Japanese as in the source."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+# Types
+
+
+class Strict(BaseModel):
+    """Unknown fields are mistakes (a misspelt key would otherwise vanish silently)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Markdown = Text  # Markdown that may call the content helpers (hooks/texts.py)
+PublicationId = Literal["memo", "hearing", "guidebook", "leaflet", "pamphlet", "session-report"]
+PUBLICATIONS: tuple[str, ...] = PublicationId.__args__
+
+CATEGORIES = {"haken": "交流派遣", "saiyou": "交流採用", "general": "制度全般"}
+AUDIENCES = {"ministry-hr": "府省の人事担当者", "company": "民間企業等", "staff": "職員・志望者"}
+DIRECTIONS = {"haken": "交流派遣", "saiyou": "交流採用", "company-hr": "企業の人事担当者"}
+
+
+class Source(Strict):
+    publication: PublicationId
+    page: int | Text | None = None  # a printed page number, or a label such as 裏表紙
+    number: Text | None = None  # the item's number there (Q1, Q.5)
+
+
+# Content
+
+
+class Faq(Strict):
+    id: Slug
+    category: Literal["haken", "saiyou", "general"]
+    audience: list[Literal["ministry-hr", "company", "staff"]] = Field(min_length=1)
+    question: Markdown
+    answer: Markdown
+    sources: list[Source] = Field(min_length=1)
+    keywords: list[Text] = []
+
+
+class QuestionAnswers(Strict):
+    number: Text | None = None
+    question: Text
+    answers: list[Markdown] = Field(min_length=1)
+
+
+class Testimonial(Strict):
+    id: Slug
+    kind: Literal["interview", "story", "voice", "messages", "hr-voices"]
+    direction: Literal["haken", "saiyou", "company-hr"]
+    group: Text | None = None
+    person: Text | None = None
+    organisation: Text | None = None
+    role: Text | None = None
+    as_of: Text | None = None
+    headline: Text | None = None
+    from_to: Text | None = None
+    source: Source
+    items: list[QuestionAnswers] = []
+    body: Markdown | None = None
+
+    @model_validator(mode="after")
+    def _shape(self):
+        if self.kind in ("interview", "messages") and not self.items:
+            raise ValueError(f"a testimonial of kind '{self.kind}' needs items (questions and answers)")
+        if self.kind in ("story", "voice", "hr-voices") and not self.body:
+            raise ValueError(f"a testimonial of kind '{self.kind}' needs a body")
+        return self
+
+
+class SectionMeta(Strict):
+    id: Slug
+    title: Text | None = None
+    # The heading as a publication prints it, where it differs from `title` (None: no heading).
+    titles: dict[PublicationId, Text | None] = {}
+    sources: list[Source] = Field(min_length=1)
+    as_of: Text | None = None
+
+    def title_in(self, pub: str | None) -> str | None:
+        return self.titles[pub] if pub in self.titles else self.title
+
+
+class Section(SectionMeta):
+    body: str = ""
+    body_line: int = 1
+
+
+# Links and publications
+
+
+class PrintedAs(Strict):
+    publication: PublicationId
+    url: Text
+
+
+class Link(Strict):
+    title: Text
+    url: Annotated[str, StringConstraints(pattern=r"^https://[^\s<>\"]+$")]
+    printed_as: list[PrintedAs] = []
+
+
+TABLES = ("industries", "terms", "eligible", "standards", "policy", "welfare", "offices", "session-report")
+
+
+class ManifestItem(Strict):
+    """One entry of a publication: a chapter (with items) or one stored item."""
+
+    chapter: Text | None = None
+    id: Slug | None = None  # a chapter's anchor
+    section: Slug | None = None
+    faq: Slug | None = None
+    testimonial: Slug | None = None
+    table: Literal[TABLES] | None = None  # type: ignore[valid-type]
+    page: int | Text | None = None
+    items: list["ManifestItem"] = []
+
+    @model_validator(mode="after")
+    def _one(self):
+        kinds = [k for k in ("chapter", "section", "faq", "testimonial", "table") if getattr(self, k)]
+        if len(kinds) != 1:
+            raise ValueError("each item names exactly one of chapter, section, faq, testimonial, table")
+        if self.chapter and not self.id:
+            raise ValueError("a chapter needs an id (its anchor)")
+        if self.items and not self.chapter:
+            raise ValueError("only a chapter has items")
+        return self
+
+    @property
+    def kind(self) -> str:
+        return next(k for k in ("chapter", "section", "faq", "testimonial", "table") if getattr(self, k))
+
+    @property
+    def ref(self) -> str:
+        return self.id if self.chapter else getattr(self, self.kind)
+
+
+class Publication(Strict):
+    id: PublicationId
+    title: Text
+    short_title: Text
+    issuer: Text
+    edition: Text | None = None
+    description: Text | None = None
+    view: Slug | None = None  # its page under docs/publications/, when it has one
+    items: list[ManifestItem] = []
+
+    def walk(self, items=None, page=None):
+        """Every item with the printed page it stands on (a chapter's page is inherited)."""
+        for item in self.items if items is None else items:
+            here = item.page if item.page is not None else page
+            yield item, here
+            yield from self.walk(item.items, here)
+
+    def page_of(self, target: str):
+        for item, page in self.walk():
+            if item.ref == target:
+                return page
+        return None

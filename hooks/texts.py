@@ -1,0 +1,122 @@
+"""The helpers that Markdown fields may call ({{ link() }}, {{ ref() }}, {{ v() }},
+{{ tel() }}, {{ email() }}), checked when content loads and resolved for each output."""
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+from jinja2 import StrictUndefined, nodes
+from jinja2.exceptions import TemplateSyntaxError
+from jinja2.sandbox import SandboxedEnvironment
+
+from hooks.schema import PUBLICATIONS
+
+HELPERS = ("link", "ref", "v", "tel", "email")
+# `{#id}` is a Markdown heading id here, not a Jinja comment: comments get other marks.
+ENV = SandboxedEnvironment(
+    undefined=StrictUndefined,
+    autoescape=False,
+    keep_trailing_newline=True,
+    comment_start_string="{#-jinja",
+    comment_end_string="jinja-#}",
+)
+
+
+@dataclass(frozen=True)
+class Output:
+    """Where a text is rendered: a topic page (pub None) or a publication's view."""
+
+    page: str | None = None  # source path of the page in docs/, for relative links
+    pub: str | None = None
+    medium: str = "web"  # web | print
+
+
+def check(text: str, known: dict[str, set[str]]) -> list[tuple[int, str]]:
+    """Problems in a Markdown field's helper calls, as (line within the text, message)."""
+    try:
+        tree = ENV.parse(text)
+    except TemplateSyntaxError as err:
+        return [(err.lineno, f"helper syntax: {err.message}")]
+    found = []
+    for name in tree.find_all(nodes.Name):
+        if name.ctx == "load" and name.name not in (*HELPERS, "pub"):
+            found.append((name.lineno, f"unknown helper or variable '{name.name}' (known: {', '.join(HELPERS)}, pub)"))
+    for call in tree.find_all(nodes.Call):
+        func = call.node.name if isinstance(call.node, nodes.Name) else None
+        if func in ("link", "ref", "tel", "email"):
+            if not call.args or not isinstance(call.args[0], nodes.Const):
+                found.append((call.lineno, f"{func}() takes a quoted name"))
+                continue
+            value = call.args[0].value
+            if value not in known[func]:
+                found.append((call.lineno, f"{func}(\"{value}\"): no such name (known: {', '.join(sorted(known[func]))})"))
+        elif func == "v":
+            for kw in call.kwargs:
+                if kw.key not in (*PUBLICATIONS, "web"):
+                    found.append((call.lineno, f"v(): '{kw.key}' is not a publication id or 'web'"))
+            if not call.kwargs:
+                found.append((call.lineno, "v() needs at least one wording, e.g. v(leaflet=\"…\", pamphlet=\"…\")"))
+    return found
+
+
+class Texts:
+    """Renders Markdown fields for one output."""
+
+    def __init__(self, links, contacts, manifests, targets):
+        self.links = links  # name -> Link
+        self.contacts = contacts  # id -> Organiser
+        self.manifests = manifests  # pub -> Manifest
+        self.targets = targets  # target id -> (page src, anchor, title) on topic pages
+
+    def render(self, text: str | None, out: Output) -> str:
+        if not text:
+            return ""
+        return ENV.from_string(text).render(
+            pub=out.pub,
+            link=lambda name, label=None, bracketed=False: self._link(name, label, out, bracketed),
+            ref=lambda target, unit="ページ": self._ref(target, unit, out),
+            v=lambda **wordings: self._variant(wordings, out),
+            tel=lambda org: self._tel(org, out),
+            email=lambda org: self._email(org, out),
+        )
+
+    @staticmethod
+    def _anchor(href: str, label: str, out: Output) -> str:
+        """A link on topic pages. A publication's view reproduces the printed text, so
+        there (and in print) the label stands alone, as the publication prints it."""
+        if out.pub or out.medium == "print":
+            return label.replace("<", "&lt;").replace(">", "&gt;")
+        return f"[{label}]({href})"
+
+    def _link(self, name: str, label: str | None, out: Output, bracketed: bool = False) -> str:
+        """`bracketed`: the publication prints the URL inside <…> within a sentence."""
+        url = self.links[name].url
+        if bracketed and (out.pub or out.medium == "print") and not label:
+            return self._anchor(url, f"<{url}>", out)
+        return self._anchor(url, label or url, out)
+
+    def _variant(self, wordings: dict, out: Output) -> str:
+        if out.pub in wordings:
+            return wordings[out.pub]
+        return wordings.get("web", next(iter(wordings.values())))
+
+    def _ref(self, target: str, unit: str, out: Output) -> str:
+        if out.pub:
+            page = self.manifests[out.pub].page_of(target)
+            if page is not None:
+                label = f"{page}{unit}" if isinstance(page, int) else str(page)
+                return self._anchor(f"#{target}", label, out)
+        src, anchor, title = self.targets[target]
+        if out.page is None or out.medium == "print":
+            return f"「{title}」"
+        here = posixpath.dirname(out.page)
+        href = "" if src == out.page else posixpath.relpath(src, here or ".")
+        return f"[「{title}」]({href}#{anchor})"
+
+    def _tel(self, org: str, out: Output) -> str:
+        number = self.contacts[org].tel
+        return self._anchor(f"tel:+81{number.replace('-', '')[1:]}", number, out)
+
+    def _email(self, org: str, out: Output) -> str:
+        address = self.contacts[org].email
+        return self._anchor(f"mailto:{address}", address, out)
