@@ -30,6 +30,7 @@ class Content:
     publications: dict[str, schema.Publication] = field(default_factory=dict)
     targets: dict[str, tuple[str, str, str]] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)  # item id -> file, for messages
+    failed: set[str] = field(default_factory=set)  # ids of files that did not load
 
     def texts(self) -> texts.Texts:
         return texts.Texts(self.links, self.data["contacts"].organisers, self.publications, self.targets)
@@ -57,14 +58,13 @@ def _validate(model, located: Located, rel: str, problems: Problems, extra: dict
         return None
 
 
-def _load_items(root: Path, folder: str, model, problems: Problems, store: dict, files: dict):
+def _load_items(root: Path, folder: str, model, problems: Problems, store: dict, files: dict, failed: set):
     for path in sorted((root / folder).glob("*.yml")):
         rel = path.relative_to(root).as_posix()
         located = load_yaml(path, rel, problems)
-        if located is None:
-            continue
-        item = _validate(model, located, rel, problems)
+        item = _validate(model, located, rel, problems) if located else None
         if item is None:
+            failed.add(path.stem)
             continue
         if item.id != path.stem:
             problems.add(rel, located.line(("id",)), "id", f"'{item.id}' must match the file name '{path.stem}'")
@@ -80,12 +80,11 @@ def _load_sections(root: Path, problems: Problems, content: Content):
     for path in sorted((root / "content" / "sections").glob("*.md")):
         rel = path.relative_to(root).as_posix()
         loaded = load_markdown(path, rel, problems)
-        if loaded is None:
+        meta = _validate(schema.SectionMeta, loaded[0], rel, problems) if loaded else None
+        if meta is None:
+            content.failed.add(path.stem)
             continue
         located, body, body_line = loaded
-        meta = _validate(schema.SectionMeta, located, rel, problems)
-        if meta is None:
-            continue
         if meta.id != path.stem:
             problems.add(rel, located.line(("id",)), "id", f"'{meta.id}' must match the file name '{path.stem}'")
         content.sections[meta.id] = schema.Section(**meta.model_dump(), body=body, body_line=body_line)
@@ -140,11 +139,12 @@ def _strings(value, loc=()):
 
 
 def _check_texts(content: Content, problems: Problems):
-    known = {
-        "link": set(content.links),
+    contacts = content.data.get("contacts")
+    known = {  # None: that list failed to load (already reported), so names are not checked
+        "link": set(content.links) if content.links else None,
         "ref": set(content.targets),
-        "tel": {k for k, v in content.data["contacts"].organisers.items() if v.tel},
-        "email": {k for k, v in content.data["contacts"].organisers.items() if v.email},
+        "tel": {k for k, v in contacts.organisers.items() if v.tel} if contacts else None,
+        "email": {k for k, v in contacts.organisers.items() if v.email} if contacts else None,
     }
     for rel, line, name, text in _markdown_fields(content):
         if "{" in text:
@@ -156,16 +156,26 @@ def _check_texts(content: Content, problems: Problems):
 
 def _check_publications(content: Content, problems: Problems):
     stores = {"section": content.sections, "faq": content.faq, "testimonial": content.testimonials}
+
+    def walk(items, loc):
+        for index, item in enumerate(items):
+            yield item, loc + (index,)
+            yield from walk(item.items, loc + (index, "items"))
+
     for pub in content.publications.values():
         rel = f"data/publications/{pub.id}.yml"
+        located = content.files[rel]
         seen = set()
-        for item, _page in pub.walk():
+        for item, loc in walk(pub.items, ("items",)):
+            line = located.line(loc + (item.kind,))
+            if item.ref in content.failed:
+                continue  # its own file failed to load and is reported already
             if item.kind in stores and item.ref not in stores[item.kind]:
-                problems.add(rel, None, item.kind, f"'{item.ref}' does not exist")
+                problems.add(rel, line, item.kind, f"'{item.ref}' does not exist")
             if item.kind == "table" and item.table not in content.data.get("_titles", {}):
-                problems.add(rel, None, "table", f"'{item.table}' does not exist")
+                problems.add(rel, line, "table", f"'{item.ref}' does not exist")
             if item.ref in seen:
-                problems.add(rel, None, item.kind, f"'{item.ref}' is listed twice")
+                problems.add(rel, line, item.kind, f"'{item.ref}' is listed twice")
             seen.add(item.ref)
 
 
@@ -173,8 +183,8 @@ def load(root: Path) -> Content:
     """Load everything under root; raise one ContentError listing every problem."""
     problems = Problems()
     content = Content(root)
-    _load_items(root, "content/faq", schema.Faq, problems, content.faq, content.files)
-    _load_items(root, "content/testimonials", schema.Testimonial, problems, content.testimonials, content.files)
+    _load_items(root, "content/faq", schema.Faq, problems, content.faq, content.files, content.failed)
+    _load_items(root, "content/testimonials", schema.Testimonial, problems, content.testimonials, content.files, content.failed)
     _load_sections(root, problems, content)
 
     links = load_yaml(root / "data" / "links.yml", "data/links.yml", problems)
@@ -207,8 +217,8 @@ def load(root: Path) -> Content:
         pub = _validate(schema.Publication, located, rel, problems)
         if pub is not None:
             content.publications[pub.id] = pub
+            content.files[rel] = located
 
-    problems.raise_if_any()  # the cross-checks below need every file parsed
     _web_targets(root, content)
     _check_texts(content, problems)
     _check_publications(content, problems)

@@ -88,20 +88,20 @@ class Renderer:
         section = self.content.sections.get(section_id)
         if section is None:
             raise MarkerError(f"no section '{section_id}' in content/sections/")
-        return self.template("section.md.j2", s=section, level=level, body_shift=level - 2)
+        return self.template("section.html", s=section, level=level, body_shift=level - 2)
 
     def faq(self, faq_id: str, level: int = 3) -> str:
         item = self.content.faq.get(faq_id)
         if item is None:
             raise MarkerError(f"no FAQ entry '{faq_id}' in content/faq/")
-        return self.template("faq.md.j2", f=item, level=level, number=self.number_in(item.sources))
+        return self.template("faq.html", f=item, level=level, number=self.number_in(item.sources))
 
     def faq_all(self, level: int = 2) -> str:
         groups = {key: [f for f in self.content.faq.values() if f.category == key] for key in schema.CATEGORIES}
         order = self._faq_order()
         for items in groups.values():
             items.sort(key=lambda f: order.get(f.id, (99, f.id)))
-        return self.template("faq-all.md.j2", groups=groups, level=level, render_faq=self.faq)
+        return self.template("faq-all.html", groups=groups, level=level, render_faq=self.faq)
 
     def _faq_order(self) -> dict[str, tuple]:
         """Topic pages list FAQ entries in the order the guidebook, then the pamphlet, prints them."""
@@ -116,26 +116,26 @@ class Renderer:
         item = self.content.testimonials.get(item_id)
         if item is None:
             raise MarkerError(f"no testimonial '{item_id}' in content/testimonials/")
-        return self.template(f"testimonial-{item.kind}.md.j2", t=item, level=level)
+        return self.template(f"testimonial-{item.kind}.html", t=item, level=level)
 
     def table(self, name: str, level: int = 2) -> str:
         if name not in self.content.data.get("_titles", {}):
             raise MarkerError(f"no table '{name}' (known: {', '.join(sorted(self.content.data['_titles']))})")
         model = self.content.data[_TABLE_DATA[name]]
-        return self.template(f"table-{name}.md.j2", d=model, level=level, anchor=name)
+        return self.template(f"table-{name}.html", d=model, level=level, anchor=name)
 
     def links_list(self, level: int = 2) -> str:
-        return self.template("links.md.j2", level=level)
+        return self.template("links.html", level=level)
 
     def publication(self, pub_id: str) -> str:
         pub = self.content.publications.get(pub_id)
         if pub is None or not pub.items:
             raise MarkerError(f"no publication manifest with items for '{pub_id}' in data/publications/")
-        return self.template("publication.md.j2", p=pub, render_item=self.render_item)
+        return self.template("publication.html", p=pub, render_item=self.render_item)
 
     def render_item(self, item: schema.ManifestItem, level: int) -> str:
         if item.chapter:
-            return self.template("chapter.md.j2", c=item, level=level, render_item=self.render_item)
+            return self.template("chapter.html", c=item, level=level, render_item=self.render_item)
         return {
             "section": self.section,
             "faq": self.faq,

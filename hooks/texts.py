@@ -48,7 +48,7 @@ def check(text: str, known: dict[str, set[str]]) -> list[tuple[int, str]]:
                 found.append((call.lineno, f"{func}() takes a quoted name"))
                 continue
             value = call.args[0].value
-            if value not in known[func]:
+            if known[func] is not None and value not in known[func]:
                 found.append((call.lineno, f"{func}(\"{value}\"): no such name (known: {', '.join(sorted(known[func]))})"))
         elif func == "v":
             for kw in call.kwargs:

@@ -1,0 +1,53 @@
+"""`make build`: build every output into a temporary folder, then swap it into site/.
+
+A failed build (a content mistake, a broken link) leaves the previous site/ untouched.
+Builds are reproducible: the date stamped into the sitemap is the last commit's."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def source_date(root: Path) -> str:
+    """The last commit's time, so the same source gives the same bytes."""
+    try:
+        out = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%ct"], capture_output=True, text=True)
+        if out.returncode == 0 and out.stdout.strip():
+            return out.stdout.strip()
+    except OSError:
+        pass
+    return "0"
+
+
+def build(root: Path = ROOT, site: Path | None = None) -> int:
+    site = site or root / "site"
+    staging = root / ".build" / "site"
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.parent.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH") or source_date(root)}
+    steps = [
+        # 1. The site, strict: any warning (a broken link or anchor) fails the build.
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"), "-d", str(staging)],
+    ]
+    for step in steps:
+        if subprocess.run(step, cwd=root, env=env).returncode != 0:
+            print(f"Build failed; {site.relative_to(root) if site.is_relative_to(root) else site}/ was left as it was.", file=sys.stderr)
+            return 1
+    # 2. Swap: the new site replaces the old one only once everything succeeded.
+    old = site.with_name(site.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if site.exists():
+        site.rename(old)
+    staging.rename(site)
+    shutil.rmtree(old, ignore_errors=True)
+    print(f"Built {site}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(build())
