@@ -147,3 +147,12 @@ def test_the_site_carries_all_of_the_source(site):
     result = subprocess.run([sys.executable, str(COVERAGE), str(site)], capture_output=True, text=True)
     assert "= 100.0%" in result.stdout, result.stdout
     assert result.returncode == 0
+
+
+def test_every_heading_has_an_explicit_ascii_id(site):
+    bad = []
+    for path in glob.glob(str(site / "**" / "index.html"), recursive=True):
+        for level, hid, text in read(Path(path)).headings:
+            if level > 1 and not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", hid or ""):
+                bad.append((Path(path).parent.name, hid, text))
+    assert not bad
