@@ -54,9 +54,6 @@ def test_every_mistake_is_reported_at_once_and_the_old_site_survives(project: Pa
     edit(industries, "{industry: 製造業, haken: 6, saiyou: 89}", "{industry: 製造業, haken: 6, saiyou: 88}")
     totals_line = line_of(industries, "stated_totals: {")
 
-    page = project / "docs" / "faq.md"
-    marker_line = edit(page, "<!-- kk:faq-all -->", "<!-- kk:faq-al -->")
-
     result = run_build(project, site)
     out = result.stdout + result.stderr
 
@@ -76,34 +73,35 @@ def test_every_mistake_is_reported_at_once_and_the_old_site_survives(project: Pa
     ]
     for message in expected:
         assert message in out, f"missing {message!r} in:\n{out}"
-    # page markers are checked once the content itself is sound: fix content, keep the page
     assert (site / "index.html").read_text(encoding="utf-8") == "previous build"
+
+
+def failed_build(project: Path) -> str:
+    """Build a broken project: it must fail with a message, never a traceback."""
+    result = run_build(project, project / "site")
+    out = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in out
+    return out
 
 
 def test_an_unknown_marker_names_the_page_and_line(project: Path):
     page = project / "docs" / "faq.md"
     line = edit(page, "<!-- kk:faq-all -->", "<!-- kk:faq-al -->")
-    result = run_build(project, project / "site")
-    out = result.stdout + result.stderr
-    assert result.returncode != 0 and "Traceback" not in out
+    out = failed_build(project)
     assert f"docs/faq.md:{line}: unknown marker 'kk:faq-al'" in out
 
 
 def test_a_missing_item_in_a_manifest_is_named(project: Path):
     manifest = project / "data" / "publications" / "leaflet.yml"
     line = edit(manifest, "- faq: both-or-either", "- faq: both-or-neither")
-    result = run_build(project, project / "site")
-    out = result.stdout + result.stderr
-    assert result.returncode != 0 and "Traceback" not in out
+    out = failed_build(project)
     assert f"data/publications/leaflet.yml:{line}: faq: 'both-or-neither' does not exist" in out
 
 
 def test_a_broken_internal_link_fails_the_strict_build(project: Path):
     page = project / "docs" / "about.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n[流れ](flow.md#no-such-anchor)\n", encoding="utf-8")
-    result = run_build(project, project / "site")
-    assert result.returncode != 0
-    assert "no-such-anchor" in result.stdout + result.stderr
+    assert "no-such-anchor" in failed_build(project)
 
 
 def test_the_same_source_builds_the_same_bytes(project: Path, tmp_path: Path):
