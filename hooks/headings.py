@@ -11,10 +11,20 @@ _TAG = re.compile(r"(<[^>]+>)")
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 
 
+# Characters a line must not start with (JIS X 4051 行頭禁則): never break before them.
+NO_BREAK_BEFORE = "、。，．・：；？！ー）」』】〕〉》”’）］｝〟ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々,.)]}:;?!"
+
+
 def _break_text(text: str) -> str:
     if not _JAPANESE.search(text):
         return text
-    return "<wbr>".join(_parser.parse(text))
+    chunks = []
+    for chunk in _parser.parse(text):
+        if chunks and chunk[:1] in NO_BREAK_BEFORE:
+            chunks[-1] += chunk
+        else:
+            chunks.append(chunk)
+    return "<wbr>".join(chunks)
 
 
 def phrase_break(html: str) -> str:
