@@ -31,6 +31,7 @@ class Content:
     targets: dict[str, tuple[str, str, str]] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)  # item id -> file, for messages
     failed: set[str] = field(default_factory=set)  # ids of files that did not load
+    tables: dict[str, tuple[str, str]] = field(default_factory=dict)  # table -> (data file, title)
 
     def texts(self) -> texts.Texts:
         return texts.Texts(self.links, self.data["contacts"].organisers, self.publications, self.targets)
@@ -101,8 +102,8 @@ def _web_targets(root: Path, content: Content):
             name = args.split()[0] if args.split() else ""
             if kind == "section" and name in content.sections:
                 title = content.sections[name].title or name
-            elif kind == "table" and name in content.data.get("_titles", {}):
-                title = content.data["_titles"][name]
+            elif kind == "table" and name in content.tables:
+                title = content.tables[name][1]
             else:
                 continue
             content.targets.setdefault(name, (rel, name, title))
@@ -119,8 +120,6 @@ def _markdown_fields(content: Content):
     for section_id, section in content.sections.items():
         yield content.files[section_id], section.body_line, "body", section.body
     for name, model in content.data.items():
-        if name.startswith("_"):
-            continue
         rel = f"data/{name}.yml"
         located = content.files.get(rel)
         for loc, text in _strings(model.model_dump()):
@@ -172,7 +171,7 @@ def _check_publications(content: Content, problems: Problems):
                 continue  # its own file failed to load and is reported already
             if item.kind in stores and item.ref not in stores[item.kind]:
                 problems.add(rel, line, item.kind, f"'{item.ref}' does not exist")
-            if item.kind == "table" and item.table not in content.data.get("_titles", {}):
+            if item.kind == "table" and item.table not in content.tables:
                 problems.add(rel, line, "table", f"'{item.ref}' does not exist")
             if item.ref in seen:
                 problems.add(rel, line, item.kind, f"'{item.ref}' is listed twice")
@@ -194,7 +193,6 @@ def load(root: Path) -> Content:
             if link:
                 content.links[name] = link
 
-    titles = {}
     for name, model in DATA_MODELS.items():
         rel = f"data/{name}.yml"
         located = load_yaml(root / rel, rel, problems)
@@ -204,10 +202,10 @@ def load(root: Path) -> Content:
         item = _validate(model, located, rel, problems)
         if item is not None:
             content.data[name] = item
-            titles.update(getattr(item, "table_titles", lambda: {})())
+            for table, title in item.table_titles().items():
+                content.tables[table] = (name, title)
             for message, loc in getattr(item, "consistency", lambda: [])():
                 problems.add(rel, located.line(loc), ".".join(map(str, loc)), message)
-    content.data["_titles"] = titles
 
     for path in sorted((root / "data" / "publications").glob("*.yml")):
         rel = path.relative_to(root).as_posix()

@@ -119,9 +119,9 @@ class Renderer:
         return self.template(f"testimonial-{item.kind}.html", t=item, level=level)
 
     def table(self, name: str, level: int = 2) -> str:
-        if name not in self.content.data.get("_titles", {}):
-            raise MarkerError(f"no table '{name}' (known: {', '.join(sorted(self.content.data['_titles']))})")
-        model = self.content.data[_TABLE_DATA[name]]
+        if name not in self.content.tables:
+            raise MarkerError(f"no table '{name}' (known: {', '.join(sorted(self.content.tables))})")
+        model = self.content.data[self.content.tables[name][0]]
         return self.template(f"table-{name}.html", d=model, level=level, anchor=name)
 
     def links_list(self, level: int = 2) -> str:
@@ -142,19 +142,6 @@ class Renderer:
             "testimonial": self.testimonial,
             "table": self.table,
         }[item.kind](item.ref, level=level)
-
-
-# Tables live in data files: which file each table is drawn from.
-_TABLE_DATA = {
-    "industries": "industries",
-    "terms": "terms",
-    "eligible": "eligible",
-    "standards": "standards",
-    "policy": "policy",
-    "welfare": "welfare",
-    "offices": "contacts",
-    "session-report": "sessions",
-}
 
 
 def _page_label(page) -> str | None:

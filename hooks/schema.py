@@ -107,9 +107,6 @@ class Link(Strict):
     printed_as: list[PrintedAs] = []
 
 
-TABLES = ("industries", "terms", "eligible", "standards", "policy", "welfare", "offices", "session-report")
-
-
 class ManifestItem(Strict):
     """One entry of a publication: a chapter (with items) or one stored item."""
 
@@ -118,7 +115,7 @@ class ManifestItem(Strict):
     section: Slug | None = None
     faq: Slug | None = None
     testimonial: Slug | None = None
-    table: Literal[TABLES] | None = None  # type: ignore[valid-type]
+    table: Slug | None = None  # a table from data/ (see data_schema: table_titles)
     page: int | Text | None = None
     items: list["ManifestItem"] = []
 
