@@ -2,8 +2,6 @@
 renderer says how it looks. An unknown marker or name fails the build, naming the page."""
 from __future__ import annotations
 
-from pathlib import Path
-
 from hooks.content import MARKER, Content
 from hooks.problems import Problems
 from hooks.rawhtml import ALLOWED, check_raw_html
@@ -37,23 +35,18 @@ def _call(renderer: Renderer, kind: str, args: list[str]) -> str:
         raise MarkerError(f"'kk:{kind}' takes {'no name' if kind in ('faq-all', 'links') else 'one name'}") from None
 
 
-def expand(markdown: str, page: str, content: Content) -> str:
-    """The page's Markdown with every marker replaced by the content it names."""
+def expand(markdown: str, page: str, content: Content, problems: Problems, path: str, first_line: int = 1) -> str:
+    """The page's Markdown with every marker replaced by the content it names; a marker
+    that names something unknown is reported (file and line) and left out."""
     renderer = Renderer(content, page)
-    return MARKER.sub(lambda m: _call(renderer, m.group(1), m.group(2).split()), markdown)
 
+    def replace(match):
+        try:
+            return _call(renderer, match.group(1), match.group(2).split())
+        except MarkerError as err:
+            problems.add(path, first_line + markdown[: match.start()].count("\n"), "", str(err))
+            return ""
 
-def check_pages(docs: Path, content: Content, problems: Problems) -> None:
-    """Every marker of every page resolves, and pages hold no disallowed HTML."""
-    for path in sorted(docs.rglob("*.md")):
-        rel = path.relative_to(docs).as_posix()
-        text = path.read_text(encoding="utf-8", errors="replace")
-        renderer = Renderer(content, rel)
-        for match in MARKER.finditer(text):
-            line = text[: match.start()].count("\n") + 1
-            try:
-                _call(renderer, match.group(1), match.group(2).split())
-            except MarkerError as err:
-                problems.add(f"docs/{rel}", line, "", str(err))
-        for line, message in check_raw_html(MARKER.sub("", text), allowed=PAGE_TAGS):
-            problems.add(f"docs/{rel}", line, "", message)
+    for line, message in check_raw_html(MARKER.sub("", markdown), allowed=PAGE_TAGS):
+        problems.add(path, first_line + line - 1, "", message)
+    return MARKER.sub(replace, markdown)

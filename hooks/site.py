@@ -16,24 +16,34 @@ from hooks import headings, markers  # noqa: E402
 from hooks.problems import ContentError, Problems  # noqa: E402
 
 _content = None
+_page_problems = Problems()
 
 
 def on_config(config):
-    """Load content/ and data/ (next to mkdocs.yml) and check every page's markers."""
-    global _content
+    """Load content/ and data/ (next to mkdocs.yml); stop at once if any file is wrong."""
+    global _content, _page_problems
     root = Path(config.config_file_path).resolve().parent
+    _page_problems = Problems()
     try:
         _content = content_loader.load(root)
-        problems = Problems()
-        markers.check_pages(Path(config.docs_dir), _content, problems)
-        problems.raise_if_any()
     except ContentError as err:
         raise PluginError(str(err)) from None
     return config
 
 
 def on_page_markdown(markdown, page, config, files):
-    return markers.expand(markdown, page.file.src_uri, _content)
+    """Expand the page's markers; problems are gathered for all pages, reported after."""
+    source = page.file.content_string
+    first_line = source[: len(source) - len(markdown)].count("\n") + 1 if source.endswith(markdown) else 1
+    return markers.expand(markdown, page.file.src_uri, _content, _page_problems, f"docs/{page.file.src_uri}", first_line)
+
+
+def on_post_build(config):
+    """Every page's marker problems at once; the build (into staging) then fails."""
+    try:
+        _page_problems.raise_if_any()
+    except ContentError as err:
+        raise PluginError(str(err)) from None
 
 
 def on_page_content(html, page, config, files):
