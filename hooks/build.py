@@ -33,12 +33,14 @@ def build(root: Path = ROOT, site: Path | None = None) -> int:
     steps = [
         # 1. The site, strict: any warning (a broken link or anchor) fails the build.
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"), "-d", str(staging)],
+        # 2. The search indexes: Pagefind (extended: it segments Japanese), one per <html lang>.
+        [sys.executable, "-m", "pagefind", "--site", str(staging), "--silent"],
     ]
     for step in steps:
         if subprocess.run(step, cwd=root, env=env).returncode != 0:
             print(f"Build failed; {site.relative_to(root) if site.is_relative_to(root) else site}/ was left as it was.", file=sys.stderr)
             return 1
-    # 2. Swap: the new site replaces the old one only once everything succeeded.
+    # 3. Swap: the new site replaces the old one only once everything succeeded.
     old = site.with_name(site.name + ".old")
     shutil.rmtree(old, ignore_errors=True)
     if site.exists():

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from hooks import schema, texts
+from hooks import english, schema, texts
 from hooks.data_schema import DATA_MODELS
 from hooks.problems import Problems
 from hooks.rawhtml import check_raw_html
@@ -32,6 +32,7 @@ class Content:
     files: dict[str, str] = field(default_factory=dict)  # item id -> file, for messages
     failed: set[str] = field(default_factory=set)  # ids of files that did not load
     tables: dict[str, tuple[str, str]] = field(default_factory=dict)  # table -> (data file, title)
+    ui: dict[str, schema.Ui] = field(default_factory=dict)  # language -> interface words
 
     def texts(self) -> texts.Texts:
         return texts.Texts(self.links, self.data["contacts"].organisers, self.publications, self.targets)
@@ -61,6 +62,8 @@ def _validate(model, located: Located, rel: str, problems: Problems, extra: dict
 
 def _load_items(root: Path, folder: str, model, problems: Problems, store: dict, files: dict, failed: set):
     for path in sorted((root / folder).glob("*.yml")):
+        if english.is_english(path):
+            continue
         rel = path.relative_to(root).as_posix()
         located = load_yaml(path, rel, problems)
         item = _validate(model, located, rel, problems) if located else None
@@ -79,6 +82,8 @@ def _load_items(root: Path, folder: str, model, problems: Problems, store: dict,
 
 def _load_sections(root: Path, problems: Problems, content: Content):
     for path in sorted((root / "content" / "sections").glob("*.md")):
+        if english.is_english(path):
+            continue
         rel = path.relative_to(root).as_posix()
         loaded = load_markdown(path, rel, problems)
         meta = _validate(schema.SectionMeta, loaded[0], rel, problems) if loaded else None
@@ -189,9 +194,20 @@ def load(root: Path) -> Content:
     links = load_yaml(root / "data" / "links.yml", "data/links.yml", problems)
     if links is not None:
         for name, value in (links.data or {}).items():
-            link = _validate(schema.Link, type(links)(value, {k[1:]: v for k, v in links.lines.items() if k[:1] == (name,)}), "data/links.yml", problems)
+            link = _validate(schema.Link, Located(value, {k[1:]: v for k, v in links.lines.items() if k[:1] == (name,)}), "data/links.yml", problems)
             if link:
                 content.links[name] = link
+
+    ui = load_yaml(root / "data" / "ui.yml", "data/ui.yml", problems)
+    if ui is not None:
+        for lang, words in (ui.data or {}).items():
+            sub = Located(words, {k[1:]: v for k, v in ui.lines.items() if k[:1] == (lang,)})
+            model = _validate(schema.Ui, sub, "data/ui.yml", problems)
+            if model is not None:
+                content.ui[lang] = model
+        keys = [set(model.model_dump()) for model in content.ui.values()]
+        if keys and any(k != keys[0] for k in keys):
+            problems.add("data/ui.yml", 1, "", "every language must define the same words")
 
     for name, model in DATA_MODELS.items():
         rel = f"data/{name}.yml"
@@ -208,6 +224,8 @@ def load(root: Path) -> Content:
                 problems.add(rel, located.line(loc), ".".join(map(str, loc)), message)
 
     for path in sorted((root / "data" / "publications").glob("*.yml")):
+        if english.is_english(path):
+            continue
         rel = path.relative_to(root).as_posix()
         located = load_yaml(path, rel, problems)
         if located is None:

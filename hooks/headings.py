@@ -1,4 +1,5 @@
-"""Japanese headings break between phrases, not inside words (BudouX)."""
+"""Headings: Japanese breaks between phrases, not inside words (BudouX); permalink
+marks are left out of the search index."""
 from __future__ import annotations
 
 import re
@@ -32,9 +33,6 @@ def phrase_break(html: str) -> str:
 
     def heading(match):
         inner = "".join(part if part.startswith("<") else _break_text(part) for part in _TAG.split(match.group(4)))
-        opening = match.group(1)
-        if "kk-phrases" not in opening:
-            opening = opening[:-1] + ' data-phrases="budoux">' if "class=" not in opening else opening
-        return f"{opening}{inner}{match.group(5)}"
+        return f"{match.group(1)}{inner}{match.group(5)}"
 
-    return _HEADING.sub(heading, html)
+    return _HEADING.sub(heading, html).replace('class="headerlink"', 'class="headerlink" data-pagefind-ignore')

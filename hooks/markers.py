@@ -22,6 +22,7 @@ def _call(renderer: Renderer, kind: str, args: list[str]) -> str:
         "section": renderer.section,
         "faq": renderer.faq,
         "faq-all": renderer.faq_all,
+        "faq-finder": renderer.faq_finder,
         "testimonial": renderer.testimonial,
         "table": renderer.table,
         "links": renderer.links_list,
@@ -32,7 +33,7 @@ def _call(renderer: Renderer, kind: str, args: list[str]) -> str:
     try:
         return handlers[kind](*positional, **extra)
     except TypeError:
-        raise MarkerError(f"'kk:{kind}' takes {'no name' if kind in ('faq-all', 'links') else 'one name'}") from None
+        raise MarkerError(f"'kk:{kind}' takes {'no name' if kind in ('faq-all', 'faq-finder', 'links') else 'one name'}") from None
 
 
 def expand(markdown: str, page: str, content: Content, problems: Problems, path: str, first_line: int = 1) -> str:

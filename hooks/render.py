@@ -31,8 +31,10 @@ def shift_headings(markdown: str, by: int) -> str:
 class Renderer:
     """Renders for one page: a topic page (pub None) or a publication view."""
 
-    def __init__(self, content: Content, page: str, pub: str | None = None, medium: str = "web"):
+    def __init__(self, content: Content, page: str, pub: str | None = None, medium: str = "web", lang: str = "ja"):
         self.content = content
+        self.lang = lang
+        self.ui = content.ui[lang]
         self.out = Output(page=page, pub=pub, medium=medium)
         self.texts = content.texts()
         self.env = Environment(
@@ -52,9 +54,8 @@ class Renderer:
             shift=shift_headings,
             pub=pub,
             medium=medium,
-            categories=schema.CATEGORIES,
-            audiences=schema.AUDIENCES,
-            directions=schema.DIRECTIONS,
+            ui=content.ui[lang],
+            person=self.person,
             publications=content.publications,
             links=content.links,
         )
@@ -77,10 +78,19 @@ class Renderer:
         parts = []
         for src in sources if isinstance(sources, list) else [sources]:
             pub = self.content.publications[src.publication]
-            where = " ".join(filter(None, [src.number, _page_label(src.page)]))
+            where = " ".join(filter(None, [src.number, self.page_label(src.page)]))
             parts.append(f"{pub.short_title}{'（' + where + '）' if where else ''}")
-        line = "出典：" + "、".join(parts)
-        return f"{line}　{as_of}時点" if as_of else line
+        line = self.ui["source"] + self.ui["separator"].join(parts)
+        return f"{line}　{self.ui['as_of'].format(as_of)}" if as_of else line
+
+    def page_label(self, page) -> str | None:
+        if page is None:
+            return None
+        return self.ui["page"].format(page) if isinstance(page, int) else str(page)
+
+    def person(self, name: str) -> str:
+        """A name with the honorific the language uses (氏 in Japanese, none in English)."""
+        return f"{name} {self.ui['honorific']}".strip()
 
     # Marker handlers: each returns Markdown
 
@@ -97,7 +107,7 @@ class Renderer:
         return self.template("faq.html", f=item, level=level, number=self.number_in(item.sources))
 
     def faq_all(self, level: int = 2) -> str:
-        groups = {key: [f for f in self.content.faq.values() if f.category == key] for key in schema.CATEGORIES}
+        groups = {key: [f for f in self.content.faq.values() if f.category == key] for key in self.ui["categories"]}
         order = self._faq_order()
         for items in groups.values():
             items.sort(key=lambda f: order.get(f.id, (99, f.id)))
@@ -124,6 +134,9 @@ class Renderer:
         model = self.content.data[self.content.tables[name][0]]
         return self.template(f"table-{name}.html", d=model, level=level, anchor=name)
 
+    def faq_finder(self) -> str:
+        return self.template("faq-finder.html")
+
     def links_list(self, level: int = 2) -> str:
         return self.template("links.html", level=level)
 
@@ -142,9 +155,3 @@ class Renderer:
             "testimonial": self.testimonial,
             "table": self.table,
         }[item.kind](item.ref, level=level)
-
-
-def _page_label(page) -> str | None:
-    if page is None:
-        return None
-    return f"{page}ページ" if isinstance(page, int) else str(page)

@@ -22,9 +22,6 @@ Markdown = Text  # Markdown that may call the content helpers (hooks/texts.py)
 PublicationId = Literal["memo", "hearing", "guidebook", "leaflet", "pamphlet", "session-report"]
 PUBLICATIONS: tuple[str, ...] = PublicationId.__args__
 
-CATEGORIES = {"haken": "交流派遣", "saiyou": "交流採用", "general": "制度全般"}
-AUDIENCES = {"ministry-hr": "府省の人事担当者", "company": "民間企業等", "staff": "職員・志望者"}
-DIRECTIONS = {"haken": "交流派遣", "saiyou": "交流採用", "company-hr": "企業の人事担当者"}
 
 
 class Source(Strict):
@@ -161,3 +158,15 @@ class Publication(Strict):
             if item.ref == target:
                 return page
         return None
+
+
+class Ui(Strict):
+    """Interface words of one language (data/ui.yml)."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+    categories: dict[Literal["haken", "saiyou", "general"], Text]
+    audiences: dict[Literal["ministry-hr", "company", "staff"], Text]
+    directions: dict[Literal["haken", "saiyou", "company-hr"], Text]
+
+    def __getitem__(self, key):
+        return getattr(self, key)
