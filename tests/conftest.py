@@ -1,8 +1,11 @@
 """Fixtures: the real project built once, and copies of it to break on purpose."""
 from __future__ import annotations
 
+import functools
+import http.server
 import os
 import shutil
+import threading
 import subprocess
 import sys
 from pathlib import Path
@@ -44,3 +47,34 @@ def site(tmp_path_factory) -> Path:
 def project(tmp_path) -> Path:
     """A copy of the project to change and build."""
     return copy_project(tmp_path / "project")
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    """The built site served on 127.0.0.1, as a visitor's browser reaches it."""
+    handler = functools.partial(_Quiet, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, driven by Playwright (never a downloaded browser)."""
+    from playwright.sync_api import sync_playwright
+
+    assert CHROMIUM.exists(), "make test installs Debian's chromium"
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield b
+        b.close()

@@ -1,36 +1,6 @@
 """The built site in Debian's Chromium, as a visitor uses it."""
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-from pathlib import Path
-
-import pytest
-
-playwright = pytest.importorskip("playwright.sync_api")
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
-
-
-@pytest.fixture(scope="module")
-def server(site):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    assert CHROMIUM.exists(), "make test installs Debian's chromium"
-    with playwright.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
-
 
 def test_a_company_finds_an_answer_from_the_home_page_without_leaving_the_site(server, browser):
     page = browser.new_page()

@@ -1,0 +1,122 @@
+"""Search, end to end in Debian's Chromium: Pagefind's indexes, the header search and
+the FAQ finder, on the real site served from 127.0.0.1."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yml").read_text(encoding="utf-8"))
+SEARCH = """async ([q, filters]) => {
+  const pf = await import('/pagefind/pagefind.js');
+  const found = await pf.search(q, filters ? { filters } : {});
+  const urls = [];
+  for (const hit of found.results.slice(0, 5)) {
+    const data = await hit.data();
+    urls.push(data.url, ...data.sub_results.map((s) => s.url));
+  }
+  return urls;
+}"""
+
+
+@pytest.fixture(scope="module")
+def page(server, browser):
+    page = browser.new_page()
+    page.goto(server + "/")
+    yield page
+    page.close()
+
+
+def top5(page, query, filters=None):
+    return page.evaluate(SEARCH, [query, filters])
+
+
+def found(expect: str, urls: list[str]) -> bool:
+    return expect in urls if "#" in expect else any(u.split("#")[0] == expect for u in urls)
+
+
+def test_at_least_thirty_japanese_queries_are_checked():
+    assert len(QUERIES["ja"]) >= 30
+
+
+@pytest.mark.parametrize("item", QUERIES["ja"], ids=lambda i: i["q"])
+def test_japanese_query_finds_the_expected_entry_in_the_first_five(page, item):
+    urls = top5(page, item["q"])
+    assert found(item["expect"], urls), urls[:8]
+
+
+def test_japanese_pages_get_no_english_results(page):
+    for item in QUERIES["ja"][:10]:
+        assert not [u for u in top5(page, item["q"]) if u.startswith("/en/")]
+
+
+def test_only_page_content_is_indexed(page):
+    """Not the navigation, the footer, the header's search or the permalink marks."""
+    content = page.evaluate("""async () => {
+      const pf = await import('/pagefind/pagefind.js');
+      const found = await pf.search('オンボーディング');
+      const pages = await Promise.all(found.results.map((r) => r.data()));
+      return pages.find((d) => d.url === '/onboarding/').content;
+    }""")
+    assert "採用後1か月程度" in content  # the page's own text is there
+    for chrome in ("府省の人事担当者へ", "体験談・インタビュー", "Made with", "Material for MkDocs", "#"):
+        assert chrome not in content
+
+
+def test_the_header_search_opens_with_slash_and_lands_on_the_answer(server, browser):
+    page = browser.new_page()
+    page.goto(server + "/about/")
+    page.keyboard.press("/")
+    field = page.locator("pagefind-modal input").first
+    field.wait_for(state="visible")
+    assert page.evaluate("document.activeElement.tagName") == "INPUT"
+    field.type("持ち株会")
+    first = page.locator("pagefind-modal a[href*='#saiyou-welfare-benefits']").first
+    first.wait_for()
+    assert page.locator("pagefind-modal mark").count() > 0  # matches are highlighted
+    first.click()
+    page.wait_for_url("**/faq/**")
+    assert "saiyou-welfare-benefits" in page.url
+    page.close()
+
+
+def test_s_also_opens_search(server, browser):
+    page = browser.new_page()
+    page.goto(server + "/flow/")
+    page.keyboard.press("s")
+    page.locator("pagefind-modal input").first.wait_for(state="visible")
+    page.close()
+
+
+def test_the_faq_finder_narrows_by_keyword_category_and_audience(server, browser):
+    page = browser.new_page()
+    page.goto(server + "/faq/")
+    visible = "[...document.querySelectorAll('.kk-faq')].filter(e => !e.hidden).map(e => e.querySelector('h3').id)"
+    assert len(page.evaluate(visible)) == 20
+
+    page.get_by_role("button", name="交流採用").click()
+    ids = page.evaluate(visible)
+    assert ids and all(page.get_attribute(f"#{i}", "id") for i in ids)
+    categories = page.evaluate("[...document.querySelectorAll('.kk-faq')].filter(e => !e.hidden).map(e => e.dataset.category)")
+    assert set(categories) == {"saiyou"}
+    assert "category=saiyou" in page.url  # the narrowed view can be shared
+
+    page.get_by_role("button", name="交流採用").click()
+    page.get_by_label("キーワード").fill("年休")
+    page.wait_for_function("document.querySelector('.kk-finder__status').textContent.includes('2件')")
+    assert page.evaluate(visible) == ["haken-annual-leave", "saiyou-company-training"]
+
+    page.get_by_role("button", name="民間企業等").click()  # neither entry is for companies
+    page.wait_for_function("document.querySelector('.kk-finder__status').textContent.includes('該当する質問はありません')")
+    assert page.get_attribute(".kk-finder__status", "role") == "status"  # announced to screen readers
+    page.close()
+
+
+def test_a_shared_finder_link_restores_the_view(server, browser):
+    page = browser.new_page()
+    page.goto(server + "/faq/?q=%E6%8C%81%E3%81%A1%E6%A0%AA%E4%BC%9A")  # ?q=持ち株会
+    page.wait_for_function("document.querySelector('.kk-finder__status').textContent.includes('件')")
+    ids = page.evaluate("[...document.querySelectorAll('.kk-faq')].filter(e => !e.hidden).map(e => e.querySelector('h3').id)")
+    assert ids == ["saiyou-welfare-benefits"]
+    page.close()
