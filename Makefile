@@ -10,7 +10,7 @@ BIN := $(VENV)/bin
 DEBS := chromium fonts-noto-cjk
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build test serve setup system-packages clean
+.PHONY: build test serve benchmark setup system-packages clean
 
 build: setup
 	$(BIN)/python -m hooks.build
@@ -45,3 +45,7 @@ system-packages:
 
 clean:
 	rm -rf site .build
+
+# The search benchmark (not a test): bytes, latency and recall on the built site.
+benchmark: setup
+	$(BIN)/python benchmarks/search.py

@@ -4,6 +4,7 @@ A failed build (a content mistake, a broken link) leaves the previous site/ unto
 Builds are reproducible: the date stamped into the sitemap is the last commit's."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -24,6 +25,13 @@ def source_date(root: Path) -> str:
     return "0"
 
 
+def _canonical_json(path: Path) -> None:
+    """Pagefind lists its languages in no fixed order; sort them, so builds are byte-identical."""
+    if path.exists():
+        data = json.loads(path.read_text(encoding="utf-8"))
+        path.write_text(json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
 def build(root: Path = ROOT, site: Path | None = None) -> int:
     site = site or root / "site"
     staging = root / ".build" / "site"
@@ -40,6 +48,7 @@ def build(root: Path = ROOT, site: Path | None = None) -> int:
         if subprocess.run(step, cwd=root, env=env).returncode != 0:
             print(f"Build failed; {site.relative_to(root) if site.is_relative_to(root) else site}/ was left as it was.", file=sys.stderr)
             return 1
+    _canonical_json(staging / "pagefind" / "pagefind-entry.json")
     # 3. Swap: the new site replaces the old one only once everything succeeded.
     old = site.with_name(site.name + ".old")
     shutil.rmtree(old, ignore_errors=True)

@@ -10,11 +10,11 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from hooks import english, schema, texts
+from hooks import english, schema, texts, translation
 from hooks.data_schema import DATA_MODELS
 from hooks.problems import Problems
 from hooks.rawhtml import check_raw_html
-from hooks.sourcefile import Located, load_markdown, load_yaml
+from hooks.sourcefile import Located, load_yaml
 
 MARKER = re.compile(r"<!--\s*kk:([a-z-]+)((?:\s+[^\s>]+)*)\s*-->")
 
@@ -22,6 +22,7 @@ MARKER = re.compile(r"<!--\s*kk:([a-z-]+)((?:\s+[^\s>]+)*)\s*-->")
 @dataclass
 class Content:
     root: Path
+    lang: str = "ja"
     faq: dict[str, schema.Faq] = field(default_factory=dict)
     testimonials: dict[str, schema.Testimonial] = field(default_factory=dict)
     sections: dict[str, schema.Section] = field(default_factory=dict)
@@ -35,7 +36,7 @@ class Content:
     ui: dict[str, schema.Ui] = field(default_factory=dict)  # language -> interface words
 
     def texts(self) -> texts.Texts:
-        return texts.Texts(self.links, self.data["contacts"].organisers, self.publications, self.targets)
+        return texts.Texts(self.links, self.data["contacts"].organisers, self.publications, self.targets, self.ui[self.lang])
 
 
 def _validate(model, located: Located, rel: str, problems: Problems, extra: dict | None = None):
@@ -60,12 +61,13 @@ def _validate(model, located: Located, rel: str, problems: Problems, extra: dict
         return None
 
 
-def _load_items(root: Path, folder: str, model, problems: Problems, store: dict, files: dict, failed: set):
+def _load_items(content: Content, folder: str, model, problems: Problems, store: dict):
+    root, files, failed = content.root, content.files, content.failed
     for path in sorted((root / folder).glob("*.yml")):
         if english.is_english(path):
             continue
         rel = path.relative_to(root).as_posix()
-        located = load_yaml(path, rel, problems)
+        located = translation.read_yaml(root, path, problems, content.lang)
         item = _validate(model, located, rel, problems) if located else None
         if item is None:
             failed.add(path.stem)
@@ -85,7 +87,7 @@ def _load_sections(root: Path, problems: Problems, content: Content):
         if english.is_english(path):
             continue
         rel = path.relative_to(root).as_posix()
-        loaded = load_markdown(path, rel, problems)
+        loaded = translation.read_markdown(root, path, problems, content.lang)
         meta = _validate(schema.SectionMeta, loaded[0], rel, problems) if loaded else None
         if meta is None:
             content.failed.add(path.stem)
@@ -94,7 +96,7 @@ def _load_sections(root: Path, problems: Problems, content: Content):
         if meta.id != path.stem:
             problems.add(rel, located.line(("id",)), "id", f"'{meta.id}' must match the file name '{path.stem}'")
         content.sections[meta.id] = schema.Section(**meta.model_dump(), body=body, body_line=body_line)
-        content.files[meta.id] = rel
+        content.files[meta.id] = rel if content.lang == "ja" else english.counterpart(path).relative_to(root).as_posix()
 
 
 def _web_targets(root: Path, content: Content):
@@ -183,15 +185,19 @@ def _check_publications(content: Content, problems: Problems):
             seen.add(item.ref)
 
 
-def load(root: Path) -> Content:
-    """Load everything under root; raise one ContentError listing every problem."""
+def load(root: Path, lang: str = "ja") -> Content:
+    """Load everything under root in one language; raise one ContentError listing every problem."""
     problems = Problems()
-    content = Content(root)
-    _load_items(root, "content/faq", schema.Faq, problems, content.faq, content.files, content.failed)
-    _load_items(root, "content/testimonials", schema.Testimonial, problems, content.testimonials, content.files, content.failed)
+    content = Content(root, lang)
+    translation.check_pairs(root, problems)
+    for page in sorted((root / "docs").rglob("*.md")):
+        if not english.is_english(page):
+            translation.check_page(root, page, problems)
+    _load_items(content, "content/faq", schema.Faq, problems, content.faq)
+    _load_items(content, "content/testimonials", schema.Testimonial, problems, content.testimonials)
     _load_sections(root, problems, content)
 
-    links = load_yaml(root / "data" / "links.yml", "data/links.yml", problems)
+    links = translation.read_yaml(root, root / "data" / "links.yml", problems, lang)
     if links is not None:
         for name, value in (links.data or {}).items():
             link = _validate(schema.Link, Located(value, {k[1:]: v for k, v in links.lines.items() if k[:1] == (name,)}), "data/links.yml", problems)
@@ -200,18 +206,18 @@ def load(root: Path) -> Content:
 
     ui = load_yaml(root / "data" / "ui.yml", "data/ui.yml", problems)
     if ui is not None:
-        for lang, words in (ui.data or {}).items():
-            sub = Located(words, {k[1:]: v for k, v in ui.lines.items() if k[:1] == (lang,)})
+        for language, words in (ui.data or {}).items():
+            sub = Located(words, {k[1:]: v for k, v in ui.lines.items() if k[:1] == (language,)})
             model = _validate(schema.Ui, sub, "data/ui.yml", problems)
             if model is not None:
-                content.ui[lang] = model
+                content.ui[language] = model
         keys = [set(model.model_dump()) for model in content.ui.values()]
         if keys and any(k != keys[0] for k in keys):
             problems.add("data/ui.yml", 1, "", "every language must define the same words")
 
     for name, model in DATA_MODELS.items():
         rel = f"data/{name}.yml"
-        located = load_yaml(root / rel, rel, problems)
+        located = translation.read_yaml(root, root / rel, problems, lang)
         if located is None:
             continue
         content.files[rel] = located
@@ -227,7 +233,7 @@ def load(root: Path) -> Content:
         if english.is_english(path):
             continue
         rel = path.relative_to(root).as_posix()
-        located = load_yaml(path, rel, problems)
+        located = translation.read_yaml(root, path, problems, lang)
         if located is None:
             continue
         pub = _validate(schema.Publication, located, rel, problems)

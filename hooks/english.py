@@ -111,7 +111,18 @@ def glossary_misses(glossary: list[dict], ja: str, en: str) -> list[str]:
 
 
 def _fold(text: str) -> str:
-    return re.sub(r"[\s\u2010-\u2015-]+", " ", text.lower())
+    """Lower case, one kind of space and dash, and plural nouns as singular, so that
+    "private companies" counts as the glossary's "private company"."""
+    spaced = re.sub(r"[\s\u2010-\u2015-]+", " ", text.lower())
+    return re.sub(r"[a-z]+", lambda m: _singular(m.group(0)), spaced)
+
+
+def _singular(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
 
 
 def text_pairs(ja, en, loc=()):

@@ -28,11 +28,12 @@ def _break_text(text: str) -> str:
     return "<wbr>".join(chunks)
 
 
-def phrase_break(html: str) -> str:
+def phrase_break(html: str, permalink_title: str = "") -> str:
     """Insert <wbr> between phrases in every heading's text (tags inside are kept)."""
 
     def heading(match):
         inner = "".join(part if part.startswith("<") else _break_text(part) for part in _TAG.split(match.group(4)))
         return f"{match.group(1)}{inner}{match.group(5)}"
 
-    return _HEADING.sub(heading, html).replace('class="headerlink"', 'class="headerlink" data-pagefind-ignore')
+    marks = f'class="headerlink" data-pagefind-ignore title="{permalink_title}"' if permalink_title else 'class="headerlink" data-pagefind-ignore'
+    return _HEADING.sub(heading, html).replace('class="headerlink"', marks)

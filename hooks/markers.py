@@ -26,7 +26,7 @@ def _call(renderer: Renderer, kind: str, args: list[str]) -> str:
         "testimonial": renderer.testimonial,
         "table": renderer.table,
         "links": renderer.links_list,
-        "publication": lambda pub, **kw: Renderer(renderer.content, renderer.out.page, pub=pub).publication(pub),
+        "publication": lambda pub, **kw: Renderer(renderer.content, renderer.out.page, pub=pub, lang=renderer.lang).publication(pub),
     }
     if kind not in handlers:
         raise MarkerError(f"unknown marker 'kk:{kind}' (known: {', '.join('kk:' + k for k in handlers)})")
@@ -39,7 +39,7 @@ def _call(renderer: Renderer, kind: str, args: list[str]) -> str:
 def expand(markdown: str, page: str, content: Content, problems: Problems, path: str, first_line: int = 1) -> str:
     """The page's Markdown with every marker replaced by the content it names; a marker
     that names something unknown is reported (file and line) and left out."""
-    renderer = Renderer(content, page)
+    renderer = Renderer(content, page, lang=content.lang)
 
     def replace(match):
         try:

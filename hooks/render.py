@@ -79,9 +79,9 @@ class Renderer:
         for src in sources if isinstance(sources, list) else [sources]:
             pub = self.content.publications[src.publication]
             where = " ".join(filter(None, [src.number, self.page_label(src.page)]))
-            parts.append(f"{pub.short_title}{'（' + where + '）' if where else ''}")
+            parts.append(pub.short_title + (self.ui["where"].format(where) if where else ""))
         line = self.ui["source"] + self.ui["separator"].join(parts)
-        return f"{line}　{self.ui['as_of'].format(as_of)}" if as_of else line
+        return f"{line}{self.ui['as_of_separator']}{self.ui['as_of'].format(as_of)}" if as_of else line
 
     def page_label(self, page) -> str | None:
         if page is None:

@@ -167,6 +167,7 @@ class Ui(Strict):
     categories: dict[Literal["haken", "saiyou", "general"], Text]
     audiences: dict[Literal["ministry-hr", "company", "staff"], Text]
     directions: dict[Literal["haken", "saiyou", "company-hr"], Text]
+    lowercase_labels: bool
 
     def __getitem__(self, key):
         return getattr(self, key)

@@ -24,8 +24,10 @@ def on_config(config):
     global _content, _page_problems
     root = Path(config.config_file_path).resolve().parent
     _page_problems = Problems()
+    i18n = config.plugins.get("i18n")
+    lang = (i18n.current_language or i18n.default_language) if i18n else "ja"
     try:
-        _content = content_loader.load(root)
+        _content = content_loader.load(root, lang)
     except ContentError as err:
         raise PluginError(str(err)) from None
     return config
@@ -47,7 +49,15 @@ def on_post_build(config):
 
 
 def on_page_content(html, page, config, files):
-    return headings.phrase_break(html)
+    return headings.phrase_break(html, _content.ui[_content.lang]["permalink"])
+
+
+def on_post_template(output, template_name, config):
+    """Every language's build writes the theme's 404.html at the site's root: keep the
+    Japanese one (the default language's), which the server returns for any path."""
+    if template_name == "404.html" and _content is not None and _content.lang != "ja":
+        return ""
+    return output
 
 
 def on_serve(server, config, builder):

@@ -96,12 +96,14 @@ def load_yaml(path: Path, rel: str, problems: Problems) -> Located | None:
     return parse_yaml(text, rel, problems)
 
 
-def load_markdown(path: Path, rel: str, problems: Problems) -> tuple[Located, str, int] | None:
+def load_markdown(path: Path, rel: str, problems: Problems, required: bool = True) -> tuple[Located, str, int] | None:
     """Front matter (as Located) and body of a Markdown file, with the body's first line."""
     text = read_text(path, rel, problems)
     if text is None:
         return None
     match = FRONT_MATTER.match(text)
+    if not match and not required:
+        return Located({}), text, 1
     if not match:
         problems.add(rel, 1, "", "no front matter: the file must start with a '---' block (id, title, sources)")
         return None

@@ -62,11 +62,12 @@ def check(text: str, known: dict[str, set[str]]) -> list[tuple[int, str]]:
 class Texts:
     """Renders Markdown fields for one output."""
 
-    def __init__(self, links, contacts, manifests, targets):
+    def __init__(self, links, contacts, manifests, targets, ui):
         self.links = links  # name -> Link
         self.contacts = contacts  # id -> Organiser
         self.manifests = manifests  # pub -> Manifest
         self.targets = targets  # target id -> (page src, anchor, title) on topic pages
+        self.ui = ui  # the interface words of the language (page numbers, quotes)
 
     def render(self, text: str | None, out: Output) -> str:
         if not text:
@@ -74,7 +75,7 @@ class Texts:
         return ENV.from_string(text).render(
             pub=out.pub,
             link=lambda name, label=None, bracketed=False: self._link(name, label, out, bracketed),
-            ref=lambda target, unit="ページ": self._ref(target, unit, out),
+            ref=lambda target, unit=None: self._ref(target, unit, out),
             v=lambda **wordings: self._variant(wordings, out),
             tel=lambda org: self._tel(org, out),
             email=lambda org: self._email(org, out),
@@ -100,18 +101,23 @@ class Texts:
             return wordings[out.pub]
         return wordings.get("web", next(iter(wordings.values())))
 
-    def _ref(self, target: str, unit: str, out: Output) -> str:
+    def _ref(self, target: str, unit: str | None, out: Output) -> str:
+        """A page in a publication (「3ページ」, "page 3", 「裏表紙」); a titled link on the web."""
         if out.pub:
             page = self.manifests[out.pub].page_of(target)
             if page is not None:
-                label = f"{page}{unit}" if isinstance(page, int) else str(page)
+                if isinstance(page, int):
+                    label = f"{page}{unit}" if unit else self.ui["page"].format(page)
+                else:
+                    label = str(page).lower() if self.ui["lowercase_labels"] else str(page)
                 return self._anchor(f"#{target}", label, out)
         src, anchor, title = self.targets[target]
+        quoted = self.ui["quote"].format(title)
         if out.page is None or out.medium == "print":
-            return f"「{title}」"
+            return quoted
         here = posixpath.dirname(out.page)
         href = "" if src == out.page else posixpath.relpath(src, here or ".")
-        return f"[「{title}」]({href}#{anchor})"
+        return f"[{quoted}]({href}#{anchor})"
 
     def _tel(self, org: str, out: Output) -> str:
         number = self.contacts[org].tel

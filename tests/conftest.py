@@ -13,13 +13,17 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# The test site is built for the address it is served from, so that its absolute links
+# (canonical, alternate languages) point at the site itself, as they do when published.
+PORT = int(os.environ.get("KK_TEST_PORT", "8731"))
+SITE_URL = f"http://127.0.0.1:{PORT}/"
 PROJECT_PARTS = ("mkdocs.yml", "docs", "content", "data", "hooks", "overrides")
 
 
 def run_build(project: Path, site: Path) -> subprocess.CompletedProcess:
     """`make build`'s driver on a project folder, as a separate process."""
     code = f"import sys; from pathlib import Path; from hooks.build import build; sys.exit(build(Path({str(project)!r}), Path({str(site)!r})))"
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600"}
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600", "SITE_URL": SITE_URL}
     return subprocess.run([sys.executable, "-c", code], cwd=project, env=env, capture_output=True, text=True)
 
 
@@ -62,9 +66,9 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 def server(site):
     """The built site served on 127.0.0.1, as a visitor's browser reaches it."""
     handler = functools.partial(_Quiet, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", PORT), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    yield SITE_URL.rstrip("/")
     httpd.shutdown()
 
 

@@ -87,6 +87,7 @@ def failed_build(project: Path) -> str:
 def test_an_unknown_marker_names_the_page_and_line(project: Path):
     page = project / "docs" / "faq.md"
     line = edit(page, "<!-- kk:faq-all -->", "<!-- kk:faq-al -->")
+    edit(project / "docs" / "faq.en.md", "<!-- kk:faq-all -->", "<!-- kk:faq-al -->")
     out = failed_build(project)
     assert f"docs/faq.md:{line}: unknown marker 'kk:faq-al'" in out
 
