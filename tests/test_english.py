@@ -141,3 +141,61 @@ def test_an_untranslated_field_and_a_changed_heading_id_are_named(project: Path)
     out = failed_build(project)
     assert "content/faq/haken-duties.en.yml:1: question: is missing its English translation" in out
     assert "content/sections/tips-preparation.en.md: body: headings:" in out
+
+
+SWITCHES = [
+    ("faq/", "saiyou-welfare-benefits"),
+    ("flow/", None),
+    ("haken-tips/", "tips-interview"),
+    ("voices/", "pamphlet-story-ikaida"),
+    ("standards/", "standards-contract-relations"),
+]
+
+
+@pytest.mark.parametrize("path, anchor", SWITCHES)
+def test_switching_language_lands_on_the_same_page_and_section(server, browser, path, anchor):
+    page = browser.new_page()
+    page.goto(f"{server}/{path}" + (f"#{anchor}" if anchor else ""))
+    if not anchor:  # no anchor in the address: the section scrolled to is kept
+        anchor = page.evaluate("document.querySelectorAll('.md-content h2[id], .md-content h3[id]')[2].id")
+        page.evaluate(f"window.scrollTo(0, document.getElementById('{anchor}').getBoundingClientRect().top + scrollY - 20)")
+    page.locator(".md-header button[aria-label]").filter(has=page.locator("svg")).first.hover()
+    page.locator("a[data-kk-alternate][hreflang=en]").first.click()
+    page.wait_for_url(f"**/en/{path}**")
+    assert page.evaluate("location.hash") == f"#{anchor}"
+    assert page.get_attribute("html", "lang") == "en"
+    top = page.locator(f"#{anchor}").bounding_box()["y"]
+    assert 0 <= top < 300  # the section is on screen
+    page.locator("p.kk-prevails a").click()  # and back to the Japanese, same place
+    page.wait_for_url(f"**/{path}#{anchor}")
+    assert page.get_attribute("html", "lang") == "ja"
+    page.close()
+
+
+def test_every_english_navigation_entry_opens_an_english_page(server, browser):
+    page = browser.new_page()
+    page.goto(f"{server}/en/")
+    links = page.evaluate("[...document.querySelectorAll('.md-nav--primary a.md-nav__link[href]')].map(a => a.href)")
+    assert len(set(links)) >= 20
+    for link in sorted(set(links)):
+        page.goto(link)
+        assert "/en/" in page.url
+        assert page.get_attribute("html", "lang") == "en"
+        assert not japanese_outside_ja_in(page), link
+    page.close()
+
+
+def japanese_outside_ja_in(page) -> list[str]:
+    """Text of the rendered page in Japanese script outside lang="ja" (after scripts ran)."""
+    return page.evaluate(
+        """() => {
+          const bad = [];
+          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          while (walker.nextNode()) {
+            const node = walker.currentNode;
+            if (/[\\u3040-\\u30ff\\u4e00-\\u9fff]/.test(node.textContent) && !node.parentElement.closest('[lang^="ja"]') && !node.parentElement.closest('script,style'))
+              bad.push(node.textContent.trim().slice(0, 30));
+          }
+          return bad;
+        }"""
+    )

@@ -46,6 +46,29 @@ def test_japanese_query_finds_the_expected_entry_in_the_first_five(page, item):
     assert found(item["expect"], urls), urls[:8]
 
 
+@pytest.fixture(scope="module")
+def english_page(server, browser):
+    page = browser.new_page()
+    page.goto(server + "/en/")
+    yield page
+    page.close()
+
+
+def test_at_least_ten_english_queries_are_checked():
+    assert len(QUERIES["en"]) >= 10
+
+
+@pytest.mark.parametrize("item", QUERIES["en"], ids=lambda i: i["q"])
+def test_english_query_finds_the_expected_entry_in_the_first_five(english_page, item):
+    urls = top5(english_page, item["q"])
+    assert found(item["expect"], urls), urls[:8]
+
+
+def test_english_pages_get_only_english_results(english_page):
+    for item in QUERIES["en"] + QUERIES["ja"][:5]:
+        assert all(u.startswith("/en/") for u in top5(english_page, item["q"]))
+
+
 def test_japanese_pages_get_no_english_results(page):
     for item in QUERIES["ja"][:10]:
         assert not [u for u in top5(page, item["q"]) if u.startswith("/en/")]
@@ -119,4 +142,16 @@ def test_a_shared_finder_link_restores_the_view(server, browser):
     page.wait_for_function("document.querySelector('.kk-finder__status').textContent.includes('件')")
     ids = page.evaluate("[...document.querySelectorAll('.kk-faq')].filter(e => !e.hidden).map(e => e.querySelector('h3').id)")
     assert ids == ["saiyou-welfare-benefits"]
+    page.close()
+
+
+def test_the_english_faq_finder_searches_the_english_entries(server, browser):
+    page = browser.new_page()
+    page.goto(server + "/en/faq/")
+    page.get_by_label("Keywords").fill("housing allowance")
+    page.wait_for_function("document.querySelector('.kk-finder__status').textContent.includes('Questions found')")
+    ids = page.evaluate("[...document.querySelectorAll('.kk-faq')].filter(e => !e.hidden).map(e => e.querySelector('h3').id)")
+    assert ids[0] == "saiyou-welfare-benefits"
+    page.get_by_role("button", name="Exchange through dispatch").click()
+    page.wait_for_function("document.querySelector('.kk-finder__status').textContent.includes('No question')")
     page.close()

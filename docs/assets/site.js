@@ -14,8 +14,10 @@ document.addEventListener("keydown", (event) => {
 // Both languages share every heading id, so the anchor is valid on the other side.
 function currentSection() {
   if (location.hash) return location.hash;
+  // the section being read: the last heading at or above the bottom of the sticky header
+  const line = (document.querySelector(".md-header")?.getBoundingClientRect().bottom || 0) + 8;
   const headings = [...document.querySelectorAll(".md-content h2[id], .md-content h3[id], .md-content h4[id]")];
-  const passed = headings.filter((h) => h.getBoundingClientRect().top <= 80);
+  const passed = headings.filter((h) => h.getBoundingClientRect().top <= line);
   return passed.length ? `#${passed[passed.length - 1].id}` : "";
 }
 document.addEventListener("click", (event) => {
