@@ -19,7 +19,7 @@ test: setup
 	$(BIN)/python -m pytest
 
 serve: setup
-	$(BIN)/mkdocs serve --strict
+	$(BIN)/python -m mkdocs serve --strict
 
 setup: system-packages $(VENV)/.installed
 
