@@ -2,8 +2,7 @@
 before anything renders. Field names are English; text is Japanese as in the source."""
 from __future__ import annotations
 
-import datetime as dt
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 

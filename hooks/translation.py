@@ -3,7 +3,6 @@ its English counterpart (X.en.yml overlay, X.en.md) laid over it. Pairing and st
 problems name the English file and, where possible, the line."""
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from hooks import english

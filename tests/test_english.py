@@ -2,7 +2,6 @@
 with Japanese script only inside lang="ja", and switchable page by page."""
 from __future__ import annotations
 
-import glob
 import re
 from pathlib import Path
 
