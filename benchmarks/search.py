@@ -21,23 +21,14 @@ import threading
 import time
 from pathlib import Path
 
-import yaml
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
-QUERIES = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding="utf-8"))
+sys.path.insert(0, str(ROOT))
+from tests.searching import QUERIES, hit, top5  # noqa: E402
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 BUDGET_BYTES, BUDGET_MS = 300_000, 300
-TOP5 = """async (q) => {
-  const pf = await import('/pagefind/pagefind.js');
-  const found = await pf.search(q);
-  const urls = [];
-  for (const hit of found.results.slice(0, 5)) {
-    const data = await hit.data();
-    urls.push(data.url, ...data.sub_results.map((s) => s.url));
-  }
-  return urls;
-}"""
+
 
 
 class Quiet(http.server.SimpleHTTPRequestHandler):
@@ -49,10 +40,6 @@ def serve(folder: Path):
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     return httpd, f"http://127.0.0.1:{httpd.server_address[1]}"
-
-
-def hit(expect: str, urls: list[str]) -> bool:
-    return expect in urls if "#" in expect else any(u.split("#")[0] == expect for u in urls)
 
 
 def pagefind_run(browser, base: str, queries: list[dict]) -> list[dict]:
@@ -79,7 +66,7 @@ def pagefind_run(browser, base: str, queries: list[dict]) -> list[dict]:
         )
         elapsed = (time.perf_counter() - start) * 1000
         size = sum(len(r.response().body()) if r.response() else 0 for r in fetched if "/pagefind/" in r.url)
-        urls = page.evaluate(TOP5, item["q"])  # the first five results, as the tests count them
+        urls = top5(page, item["q"])  # the first five results, as the tests count them
         rows.append({"q": item["q"], "ms": elapsed, "bytes": size, "hit": hit(item["expect"], urls)})
         page.close()
     return rows
