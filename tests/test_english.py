@@ -156,7 +156,13 @@ def test_switching_language_lands_on_the_same_page_and_section(server, browser, 
     page = browser.new_page()
     page.goto(f"{server}/{path}" + (f"#{anchor}" if anchor else ""))
     if not anchor:  # no anchor in the address: the section scrolled to is kept
-        anchor = page.evaluate("document.querySelectorAll('.md-content h2[id], .md-content h3[id]')[2].id")
+        anchor = page.evaluate(  # a section long enough to be the one being read
+            """() => {
+              const hs = [...document.querySelectorAll('.md-content h2[id], .md-content h3[id], .md-content h4[id]')];
+              const top = (h) => h.getBoundingClientRect().top;
+              return hs.slice(1, -1).find((h, i) => top(hs[i + 2]) - top(h) > 400).id;
+            }"""
+        )
         page.evaluate(f"window.scrollTo(0, document.getElementById('{anchor}').getBoundingClientRect().top + scrollY - 20)")
     page.locator(".md-header button[aria-label]").filter(has=page.locator("svg")).first.hover()
     page.locator("a[data-kk-alternate][hreflang=en]").first.click()
