@@ -5,9 +5,18 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-# Debian packages: Chromium for the browser tests, Noto CJK for Japanese glyphs in
-# screenshots and (later) PDFs.
-DEBS := chromium fonts-noto-cjk
+# Debian packages:
+# - chromium: the browser tests and the benchmark;
+# - fonts-morisawa-bizud-gothic/-mincho (BIZ UD), fonts-noto-cjk (fallback): Japanese type
+#   in PDFs, caption previews and screenshots;
+# - libpango-1.0-0, libpangoft2-1.0-0, libharfbuzz-subset0: WeasyPrint's text layout and
+#   fast font subsetting;
+# - poppler-utils: pdftotext/pdffonts/pdftoppm to read PDFs back in the tests;
+# - ffmpeg (with libass): the caption preview sheets;
+# Node.js 20 with npm comes with the machine (html-validate in the tests, lighthouse in
+# the benchmark); Debian's nodejs and npm are installed only where there is no npm.
+DEBS := chromium fonts-noto-cjk fonts-morisawa-bizud-gothic fonts-morisawa-bizud-mincho \
+	libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils ffmpeg
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: build test serve benchmark setup system-packages clean
@@ -21,7 +30,12 @@ test: setup
 serve: setup
 	$(BIN)/python -m mkdocs serve --strict
 
-setup: system-packages $(VENV)/.installed
+setup: system-packages $(VENV)/.installed node_modules/.installed
+
+# Node tools, pinned by package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 $(VENV)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +47,7 @@ system-packages:
 	for p in $(DEBS); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
+	command -v npm >/dev/null || missing="$$missing nodejs npm"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "Installing Debian packages:$$missing"; \

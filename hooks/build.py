@@ -1,7 +1,10 @@
-"""`make build`: build every output into a temporary folder, then swap it into site/.
+"""`make build`: one pipeline with a stage per output, built into a staging folder and then
+swapped into site/.
 
-A failed build (a content mistake, a broken link) leaves the previous site/ untouched.
-Builds are reproducible: the date stamped into the sitemap is the last commit's."""
+Each stage is a function `stage(root, staging, env) -> bool` (True when it succeeded);
+the stages run in order and the first failure stops the build. A failed build (a content
+mistake, a broken link) leaves the previous site/ untouched. Builds are reproducible: the
+date stamped into the sitemap is the last commit's."""
 from __future__ import annotations
 
 import json
@@ -25,11 +28,36 @@ def source_date(root: Path) -> str:
     return "0"
 
 
+# Stages
+
+
+def site_stage(root: Path, staging: Path, env: dict) -> bool:
+    """The website, both languages, strict: any warning (a broken link or anchor) fails."""
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"), "-d", str(staging)]
+    return subprocess.run(cmd, cwd=root, env=env).returncode == 0
+
+
+def search_stage(root: Path, staging: Path, env: dict) -> bool:
+    """The search indexes: Pagefind (extended: it segments Japanese), one per <html lang>."""
+    cmd = [sys.executable, "-m", "pagefind", "--site", str(staging), "--silent"]
+    if subprocess.run(cmd, cwd=root, env=env).returncode != 0:
+        return False
+    _canonical_json(staging / "pagefind" / "pagefind-entry.json")
+    return True
+
+
 def _canonical_json(path: Path) -> None:
     """Pagefind lists its languages in no fixed order; sort them, so builds are byte-identical."""
     if path.exists():
         data = json.loads(path.read_text(encoding="utf-8"))
         path.write_text(json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+# The pipeline: one stage per output, in order.
+STAGES = [
+    site_stage,
+    search_stage,
+]
 
 
 def build(root: Path = ROOT, site: Path | None = None) -> int:
@@ -38,18 +66,11 @@ def build(root: Path = ROOT, site: Path | None = None) -> int:
     shutil.rmtree(staging, ignore_errors=True)
     staging.parent.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH") or source_date(root)}
-    steps = [
-        # 1. The site, strict: any warning (a broken link or anchor) fails the build.
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"), "-d", str(staging)],
-        # 2. The search indexes: Pagefind (extended: it segments Japanese), one per <html lang>.
-        [sys.executable, "-m", "pagefind", "--site", str(staging), "--silent"],
-    ]
-    for step in steps:
-        if subprocess.run(step, cwd=root, env=env).returncode != 0:
+    for stage in STAGES:
+        if not stage(root, staging, env):
             print(f"Build failed; {site.relative_to(root) if site.is_relative_to(root) else site}/ was left as it was.", file=sys.stderr)
             return 1
-    _canonical_json(staging / "pagefind" / "pagefind-entry.json")
-    # 3. Swap: the new site replaces the old one only once everything succeeded.
+    # Swap: the new site replaces the old one only once every stage succeeded.
     old = site.with_name(site.name + ".old")
     shutil.rmtree(old, ignore_errors=True)
     if site.exists():
