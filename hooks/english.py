@@ -98,13 +98,14 @@ def structure_problems(ja: str, en: str) -> list[str]:
 
 
 def glossary_misses(glossary: list[dict], ja: str, en: str) -> list[str]:
-    """Glossary terms used in the Japanese text whose English form the translation lacks."""
+    """Glossary terms used in the Japanese text whose English form the translation lacks.
+    A term with two senses lists the other sense's English under `also`."""
     folded = _fold(en)
     misses = []
     for term in sorted(glossary, key=lambda t: -len(t["ja"])):  # 官民人事交流法 before 官民人事交流
         if term["ja"] not in ja:
             continue
-        if _fold(term["en"]) not in folded:
+        if not any(_fold(form) in folded for form in [term["en"], *term.get("also", [])]):
             misses.append(f"{term['ja']} → {term['en']}")
         ja = ja.replace(term["ja"], "\0")  # a longer term's words are not checked again
     return misses
