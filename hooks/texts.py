@@ -112,7 +112,7 @@ class Texts:
                     label = str(page).lower() if self.ui["lowercase_labels"] else str(page)
                 return self._anchor(f"#{target}", label, out)
         src, anchor, title = self.targets[target]
-        quoted = self.ui["quote"].format(title)
+        quoted = self.ui["quote"].format(title.translate(str.maketrans(self.ui["inner_quotes"])))
         if out.page is None or out.medium == "print":
             return quoted
         here = posixpath.dirname(out.page)
