@@ -5,15 +5,13 @@ function picks the items, the template says how they look."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from hooks import schema
 from hooks.content import Content
-from hooks.texts import Output
+from hooks.texts import TEMPLATES, Output
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "overrides" / "content"
 HEADING = re.compile(r"^(#{1,6})(?=\s)", re.M)
 
 

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from pathlib import Path
 
-from jinja2 import StrictUndefined, nodes
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, nodes
 from jinja2.exceptions import TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment
 
 from hooks.schema import PUBLICATIONS
 
 HELPERS = ("link", "ref", "v", "tel", "email")
+TEMPLATES = Path(__file__).resolve().parent.parent / "overrides" / "content"
 # `{#id}` is a Markdown heading id here, not a Jinja comment: comments get other marks.
 ENV = SandboxedEnvironment(
     undefined=StrictUndefined,
@@ -120,9 +122,26 @@ class Texts:
         return f"[{quoted}]({href}#{anchor})"
 
     def _tel(self, org: str, out: Output) -> str:
-        number = self.contacts[org].tel
-        return self._anchor(f"tel:+81{number.replace('-', '')[1:]}", number, out)
+        """The number as the templates show every number (overrides/content/_tel.html)."""
+        macro = _template_env().get_template("_tel.html").module.tel
+        return str(macro(self.contacts[org].tel, self.ui, link=not (out.pub or out.medium == "print")))
 
     def _email(self, org: str, out: Output) -> str:
         address = self.contacts[org].email
         return self._anchor(f"mailto:{address}", address, out)
+
+
+_ENV: Environment | None = None
+
+
+def _template_env() -> Environment:
+    """The templates of overrides/content, for helpers whose output is a template macro."""
+    global _ENV
+    if _ENV is None:
+        _ENV = Environment(
+            loader=FileSystemLoader(TEMPLATES),
+            undefined=StrictUndefined,
+            comment_start_string="{#-jinja",
+            comment_end_string="jinja-#}",
+        )
+    return _ENV
