@@ -8,10 +8,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from hooks import english, schema, texts, translation
 from hooks.data_schema import DATA_MODELS
+from hooks.modelwords import validate
 from hooks.problems import Problems
 from hooks.rawhtml import check_raw_html
 from hooks.sourcefile import Located, load_yaml
@@ -39,28 +40,6 @@ class Content:
         return texts.Texts(self.links, self.data["contacts"].organisers, self.publications, self.targets, self.ui[self.lang])
 
 
-def _validate(model, located: Located, rel: str, problems: Problems, extra: dict | None = None):
-    data = located.data
-    if not isinstance(data, dict):
-        problems.add(rel, 1, "", "expected a mapping of fields at the top of the file")
-        return None
-    try:
-        return model.model_validate({**data, **(extra or {})})
-    except ValidationError as err:
-        for e in err.errors():
-            loc = tuple(p for p in e["loc"] if not (isinstance(p, str) and p.startswith("function-")))
-            name = ".".join(str(p) for p in loc) or "(file)"
-            message = e["msg"].removeprefix("Value error, ")
-            if e["type"] == "missing":
-                message = "is required"
-            elif e["type"] == "string_too_short":
-                message = "must not be empty"
-            elif e["type"] == "extra_forbidden":
-                message = "is not a known field (misspelt?)"
-            problems.add(rel, located.line(loc), name, message)
-        return None
-
-
 def _load_items(content: Content, folder: str, model, problems: Problems, store: dict):
     root, files, failed = content.root, content.files, content.failed
     for path in sorted((root / folder).glob("*.yml")):
@@ -68,7 +47,7 @@ def _load_items(content: Content, folder: str, model, problems: Problems, store:
             continue
         rel = path.relative_to(root).as_posix()
         located = translation.read_yaml(root, path, problems, content.lang)
-        item = _validate(model, located, rel, problems) if located else None
+        item = validate(model, located, rel, problems) if located else None
         if item is None:
             failed.add(path.stem)
             continue
@@ -88,7 +67,7 @@ def _load_sections(root: Path, problems: Problems, content: Content):
             continue
         rel = path.relative_to(root).as_posix()
         loaded = translation.read_markdown(root, path, problems, content.lang)
-        meta = _validate(schema.SectionMeta, loaded[0], rel, problems) if loaded else None
+        meta = validate(schema.SectionMeta, loaded[0], rel, problems) if loaded else None
         if meta is None:
             content.failed.add(path.stem)
             continue
@@ -200,7 +179,7 @@ def load(root: Path, lang: str = "ja") -> Content:
     links = translation.read_yaml(root, root / "data" / "links.yml", problems, lang)
     if links is not None:
         for name, value in (links.data or {}).items():
-            link = _validate(schema.Link, Located(value, {k[1:]: v for k, v in links.lines.items() if k[:1] == (name,)}), "data/links.yml", problems)
+            link = validate(schema.Link, Located(value, {k[1:]: v for k, v in links.lines.items() if k[:1] == (name,)}), "data/links.yml", problems)
             if link:
                 content.links[name] = link
 
@@ -208,7 +187,7 @@ def load(root: Path, lang: str = "ja") -> Content:
     if ui is not None:
         for language, words in (ui.data or {}).items():
             sub = Located(words, {k[1:]: v for k, v in ui.lines.items() if k[:1] == (language,)})
-            model = _validate(schema.Ui, sub, "data/ui.yml", problems)
+            model = validate(schema.Ui, sub, "data/ui.yml", problems)
             if model is not None:
                 content.ui[language] = model
         keys = [set(model.model_dump()) for model in content.ui.values()]
@@ -221,7 +200,7 @@ def load(root: Path, lang: str = "ja") -> Content:
         if located is None:
             continue
         content.files[rel] = located
-        item = _validate(model, located, rel, problems)
+        item = validate(model, located, rel, problems)
         if item is not None:
             content.data[name] = item
             for table, title in item.table_titles().items():
@@ -236,7 +215,7 @@ def load(root: Path, lang: str = "ja") -> Content:
         located = translation.read_yaml(root, path, problems, lang)
         if located is None:
             continue
-        pub = _validate(schema.Publication, located, rel, problems)
+        pub = validate(schema.Publication, located, rel, problems)
         if pub is not None:
             content.publications[pub.id] = pub
             content.files[rel] = located
