@@ -10,11 +10,10 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from hooks import english, schema, texts, translation
+from hooks import english, schema, textchecks, texts, translation
 from hooks.data_schema import DATA_MODELS
 from hooks.modelwords import validate
 from hooks.problems import Problems
-from hooks.rawhtml import check_raw_html
 from hooks.sourcefile import Located, load_yaml
 
 MARKER = re.compile(r"<!--\s*kk:([a-z-]+)((?:\s+[^\s>]+)*)\s*-->")
@@ -95,50 +94,6 @@ def _web_targets(root: Path, content: Content):
             content.targets.setdefault(name, (rel, name, title))
 
 
-def _markdown_fields(content: Content):
-    """(file, line, field, text) for every Markdown field, for helper and HTML checks."""
-    for store in (content.faq, content.testimonials):
-        for item_id, item in store.items():
-            rel = content.files[item_id]
-            located = content.files[rel]
-            for loc, text in _strings(item.model_dump(exclude={"id", "sources", "source", "keywords"})):
-                yield rel, located.line(loc), ".".join(map(str, loc)), text
-    for section_id, section in content.sections.items():
-        yield content.files[section_id], section.body_line, "body", section.body
-    for name, model in content.data.items():
-        rel = f"data/{name}.yml"
-        located = content.files.get(rel)
-        for loc, text in _strings(model.model_dump()):
-            yield rel, located.line(loc) if located else None, ".".join(map(str, loc)), text
-
-
-def _strings(value, loc=()):
-    if isinstance(value, str):
-        yield loc, value
-    elif isinstance(value, dict):
-        for key, sub in value.items():
-            yield from _strings(sub, loc + (key,))
-    elif isinstance(value, list):
-        for index, sub in enumerate(value):
-            yield from _strings(sub, loc + (index,))
-
-
-def _check_texts(content: Content, problems: Problems):
-    contacts = content.data.get("contacts")
-    known = {  # None: that list failed to load (already reported), so names are not checked
-        "link": set(content.links) if content.links else None,
-        "ref": set(content.targets),
-        "tel": {k for k, v in contacts.organisers.items() if v.tel} if contacts else None,
-        "email": {k for k, v in contacts.organisers.items() if v.email} if contacts else None,
-    }
-    for rel, line, name, text in _markdown_fields(content):
-        if "{" in text:
-            for offset, message in texts.check(text, known):
-                problems.add(rel, (line or 1) + offset - 1 + (0 if name == "body" else 1 if "\n" in text else 0), name, message)
-        for offset, message in check_raw_html(text):
-            problems.add(rel, (line or 1) + offset - 1, name, message)
-
-
 def _check_publications(content: Content, problems: Problems):
     stores = {"section": content.sections, "faq": content.faq, "testimonial": content.testimonials}
 
@@ -157,11 +112,16 @@ def _check_publications(content: Content, problems: Problems):
                 continue  # its own file failed to load and is reported already
             if item.kind in stores and item.ref not in stores[item.kind]:
                 problems.add(rel, line, item.kind, f"'{item.ref}' does not exist")
-            if item.kind == "table" and item.table not in content.tables:
+            if item.kind == "table" and item.table not in content.tables and item.table not in content.failed:
                 problems.add(rel, line, "table", f"'{item.ref}' does not exist")
             if item.ref in seen:
                 problems.add(rel, line, item.kind, f"'{item.ref}' is listed twice")
             seen.add(item.ref)
+
+
+def _tables_of(model) -> set[str]:
+    """The names of the tables a data model feeds, without data: its `table_titles` keys."""
+    return set(model.model_construct(**{name: "" for name in model.model_fields}).table_titles())
 
 
 def load(root: Path, lang: str = "ja") -> Content:
@@ -198,10 +158,13 @@ def load(root: Path, lang: str = "ja") -> Content:
         rel = f"data/{name}.yml"
         located = translation.read_yaml(root, root / rel, problems, lang)
         if located is None:
+            content.failed.update(_tables_of(model))
             continue
         content.files[rel] = located
         item = validate(model, located, rel, problems)
-        if item is not None:
+        if item is None:  # its tables are not reported missing where publications use them
+            content.failed.update(_tables_of(model))
+        else:
             content.data[name] = item
             for table, title in item.table_titles().items():
                 content.tables[table] = (name, title)
@@ -221,7 +184,7 @@ def load(root: Path, lang: str = "ja") -> Content:
             content.files[rel] = located
 
     _web_targets(root, content)
-    _check_texts(content, problems)
+    textchecks.check(content, problems)
     _check_publications(content, problems)
     problems.raise_if_any()
     return content

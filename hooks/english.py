@@ -92,9 +92,21 @@ def structure(markdown: str) -> dict:
     }
 
 
-def structure_problems(ja: str, en: str) -> list[str]:
+def structure_problems(ja: str, en: str) -> list[tuple[int | None, str]]:
+    """(line in the English text or None, message) for each part whose structure differs;
+    for headings, the line of the first English heading that differs from the Japanese."""
     a, b = structure(ja), structure(en)
-    return [f"{key}: Japanese has {a[key]!r}, English has {b[key]!r}" for key in a if a[key] != b[key]]
+    found = []
+    for key in a:
+        if a[key] == b[key]:
+            continue
+        line = None
+        if key == "headings":
+            index = next((i for i, (x, y) in enumerate(zip(a[key], b[key])) if x != y), min(len(a[key]), len(b[key])))
+            starts = [en[: m.start()].count("\n") + 1 for m in HEADING_ID.finditer(en)]
+            line = starts[index] if index < len(starts) else (starts[-1] if starts else None)
+        found.append((line, f"{key}: Japanese has {a[key]!r}, English has {b[key]!r}"))
+    return found
 
 
 def glossary_misses(glossary: list[dict], ja: str, en: str) -> list[str]:

@@ -90,7 +90,8 @@ def _message(error: dict) -> str:
     if kind in ("greater_than_equal", "greater_than"):
         return f"{value} should be {ctx.get('ge', ctx.get('gt'))} or more"
     if kind in _TYPE_WORDS:
-        return _TYPE_WORDS[kind]
+        shown = f"{value} " if isinstance(value, (str, int, float)) and kind not in ("missing", "extra_forbidden", "string_too_short") else ""
+        return shown + _TYPE_WORDS[kind]
     if kind.startswith("date") or kind.startswith("datetime"):
         return f"{value} is not a date written like 2025-04-01"
     return error["msg"].removeprefix("Value error, ")

@@ -43,6 +43,8 @@ class Faq(Strict):
     answer: Markdown
     sources: list[Source] = Field(min_length=1)
     keywords: list[Text] = []
+    # Entries that ask the same question on purpose (else the same question twice is an error).
+    same_question_as: list[Slug] = []
 
 
 class QuestionAnswers(Strict):

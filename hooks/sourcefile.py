@@ -20,6 +20,9 @@ class Located:
     data: object
     lines: dict[tuple, int] = field(default_factory=dict)
     offset: int = 0  # lines before the YAML starts in its file (front matter)
+    text_lines: dict[tuple, int] = field(default_factory=dict)  # where each text value's own text starts
+    overlay: "Located | None" = None  # the English overlay laid over this file, if any
+    overlay_rel: str = ""
 
     def line(self, loc: tuple) -> int:
         """The line of the deepest known part of `loc`."""
@@ -27,6 +30,17 @@ class Located:
         while loc and loc not in self.lines:
             loc = loc[:-1]
         return self.lines.get(loc, 1) + self.offset
+
+    def where(self, rel: str, loc: tuple) -> tuple[str, int]:
+        """(file, line) of the text at `loc`: the English overlay's when it gave that text."""
+        if self.overlay is not None and tuple(loc) in self.overlay.text_lines:
+            return self.overlay_rel, self.overlay.text_line(loc)
+        return rel, self.text_line(loc)
+
+    def text_line(self, loc: tuple) -> int:
+        """The line where the text of the value at `loc` starts (after `answer: |`)."""
+        loc = tuple(loc)
+        return self.text_lines[loc] + self.offset if loc in self.text_lines else self.line(loc)
 
 
 def read_text(path: Path, rel: str, problems: Problems) -> str | None:
@@ -79,7 +93,7 @@ def parse_yaml(text: str, rel: str, problems: Problems, offset: int = 0) -> Loca
         node = loader.get_single_node()
         located = Located(None, offset=offset)
         if node is not None:
-            duplicates = _walk(node, (), located.lines)
+            duplicates = _walk(node, (), located.lines, located.text_lines)
             for line, key, first in duplicates:
                 problems.add(rel, line + offset, key, f"is written twice in the same block (first on line {first + offset}); keep one")
             if duplicates:
@@ -123,10 +137,13 @@ def yaml_words(err: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str]:
     return at, "the structure of the file breaks here (check the indentation, quotes and brackets)"
 
 
-def _walk(node, path: tuple, lines: dict) -> list[tuple[int, str, int]]:
+def _walk(node, path: tuple, lines: dict, text_lines: dict) -> list[tuple[int, str, int]]:
     """Record the line of every key and item; return duplicate keys (line, key, first line)."""
     duplicates = []
-    if isinstance(node, yaml.MappingNode):
+    if isinstance(node, yaml.ScalarNode):
+        # A block scalar (| or >) starts its text on the line after its indicator.
+        text_lines[path] = node.start_mark.line + 1 + (1 if node.style in ("|", ">") else 0)
+    elif isinstance(node, yaml.MappingNode):
         seen = {}
         for key, value in node.value:
             sub = path + (key.value,)
@@ -136,12 +153,12 @@ def _walk(node, path: tuple, lines: dict) -> list[tuple[int, str, int]]:
             else:
                 seen[key.value] = line
                 lines[sub] = line
-            duplicates += _walk(value, sub, lines)
+            duplicates += _walk(value, sub, lines, text_lines)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             sub = path + (index,)
             lines[sub] = item.start_mark.line + 1
-            duplicates += _walk(item, sub, lines)
+            duplicates += _walk(item, sub, lines, text_lines)
     return duplicates
 
 
