@@ -52,6 +52,8 @@ def _load_items(content: Content, folder: str, model, problems: Problems, store:
             continue
         if item.id != path.stem:
             problems.add(rel, located.line(("id",)), "id", f"'{item.id}' must match the file name '{path.stem}'")
+            failed.add(path.stem)  # what refers to it by its file name is not reported too
+            continue
         if item.id in store:
             problems.add(rel, located.line(("id",)), "id", f"'{item.id}' is used by {files[item.id]} too")
             continue
@@ -142,6 +144,8 @@ def load(root: Path, lang: str = "ja") -> Content:
             link = validate(schema.Link, Located(value, {k[1:]: v for k, v in links.lines.items() if k[:1] == (name,)}), "data/links.yml", problems)
             if link:
                 content.links[name] = link
+            else:
+                content.failed.add(name)  # link("name") in texts is not reported too
 
     ui = load_yaml(root / "data" / "ui.yml", "data/ui.yml", problems)
     if ui is not None:

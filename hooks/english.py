@@ -47,6 +47,8 @@ def overlay_problems(ja, en, loc=()) -> list[tuple[tuple, str]]:
         for key in en:
             if key not in ja:
                 found.append((loc + (key,), "has no Japanese counterpart"))
+            elif ja[key] in ("", None, [], {}):
+                continue  # the Japanese is empty: that is the problem reported
             elif not has_japanese(ja[key]):
                 found.append((loc + (key,), "has no Japanese text to translate; leave it out (it is inherited)"))
         for key, value in ja.items():

@@ -126,7 +126,7 @@ def yaml_words(err: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str]:
         return opened, "a quotation mark opened here is never closed"
     if "mapping values are not allowed" in problem:
         return at, "a value contains ': ' (colon and space); put the whole value in quotes, or fix the indentation"
-    if "cannot start any token" in problem and "\t" in bad_line[: len(bad_line) - len(bad_line.lstrip())]:
+    if "tab character" in problem or "cannot start any token" in problem and "\t" in bad_line[: len(bad_line) - len(bad_line.lstrip())]:
         return at, "indented with a tab; indent with spaces"
     if "expected '-' indicator" in problem or "expected key" in problem or "block end" in problem:
         return at, "this line does not line up with the lines above it (or text follows a closing quotation mark); fix its indentation, or put the whole value in quotes"
