@@ -8,12 +8,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
-from hooks import english, schema, texts, translation
+from hooks import english, schema, textchecks, texts, translation
 from hooks.data_schema import DATA_MODELS
+from hooks.modelwords import validate
 from hooks.problems import Problems
-from hooks.rawhtml import check_raw_html
 from hooks.sourcefile import Located, load_yaml
 
 MARKER = re.compile(r"<!--\s*kk:([a-z-]+)((?:\s+[^\s>]+)*)\s*-->")
@@ -39,28 +39,6 @@ class Content:
         return texts.Texts(self.links, self.data["contacts"].organisers, self.publications, self.targets, self.ui[self.lang])
 
 
-def _validate(model, located: Located, rel: str, problems: Problems, extra: dict | None = None):
-    data = located.data
-    if not isinstance(data, dict):
-        problems.add(rel, 1, "", "expected a mapping of fields at the top of the file")
-        return None
-    try:
-        return model.model_validate({**data, **(extra or {})})
-    except ValidationError as err:
-        for e in err.errors():
-            loc = tuple(p for p in e["loc"] if not (isinstance(p, str) and p.startswith("function-")))
-            name = ".".join(str(p) for p in loc) or "(file)"
-            message = e["msg"].removeprefix("Value error, ")
-            if e["type"] == "missing":
-                message = "is required"
-            elif e["type"] == "string_too_short":
-                message = "must not be empty"
-            elif e["type"] == "extra_forbidden":
-                message = "is not a known field (misspelt?)"
-            problems.add(rel, located.line(loc), name, message)
-        return None
-
-
 def _load_items(content: Content, folder: str, model, problems: Problems, store: dict):
     root, files, failed = content.root, content.files, content.failed
     for path in sorted((root / folder).glob("*.yml")):
@@ -68,12 +46,14 @@ def _load_items(content: Content, folder: str, model, problems: Problems, store:
             continue
         rel = path.relative_to(root).as_posix()
         located = translation.read_yaml(root, path, problems, content.lang)
-        item = _validate(model, located, rel, problems) if located else None
+        item = validate(model, located, rel, problems) if located else None
         if item is None:
             failed.add(path.stem)
             continue
         if item.id != path.stem:
             problems.add(rel, located.line(("id",)), "id", f"'{item.id}' must match the file name '{path.stem}'")
+            failed.add(path.stem)  # what refers to it by its file name is not reported too
+            continue
         if item.id in store:
             problems.add(rel, located.line(("id",)), "id", f"'{item.id}' is used by {files[item.id]} too")
             continue
@@ -88,7 +68,7 @@ def _load_sections(root: Path, problems: Problems, content: Content):
             continue
         rel = path.relative_to(root).as_posix()
         loaded = translation.read_markdown(root, path, problems, content.lang)
-        meta = _validate(schema.SectionMeta, loaded[0], rel, problems) if loaded else None
+        meta = validate(schema.SectionMeta, loaded[0], rel, problems) if loaded else None
         if meta is None:
             content.failed.add(path.stem)
             continue
@@ -116,50 +96,6 @@ def _web_targets(root: Path, content: Content):
             content.targets.setdefault(name, (rel, name, title))
 
 
-def _markdown_fields(content: Content):
-    """(file, line, field, text) for every Markdown field, for helper and HTML checks."""
-    for store in (content.faq, content.testimonials):
-        for item_id, item in store.items():
-            rel = content.files[item_id]
-            located = content.files[rel]
-            for loc, text in _strings(item.model_dump(exclude={"id", "sources", "source", "keywords"})):
-                yield rel, located.line(loc), ".".join(map(str, loc)), text
-    for section_id, section in content.sections.items():
-        yield content.files[section_id], section.body_line, "body", section.body
-    for name, model in content.data.items():
-        rel = f"data/{name}.yml"
-        located = content.files.get(rel)
-        for loc, text in _strings(model.model_dump()):
-            yield rel, located.line(loc) if located else None, ".".join(map(str, loc)), text
-
-
-def _strings(value, loc=()):
-    if isinstance(value, str):
-        yield loc, value
-    elif isinstance(value, dict):
-        for key, sub in value.items():
-            yield from _strings(sub, loc + (key,))
-    elif isinstance(value, list):
-        for index, sub in enumerate(value):
-            yield from _strings(sub, loc + (index,))
-
-
-def _check_texts(content: Content, problems: Problems):
-    contacts = content.data.get("contacts")
-    known = {  # None: that list failed to load (already reported), so names are not checked
-        "link": set(content.links) if content.links else None,
-        "ref": set(content.targets),
-        "tel": {k for k, v in contacts.organisers.items() if v.tel} if contacts else None,
-        "email": {k for k, v in contacts.organisers.items() if v.email} if contacts else None,
-    }
-    for rel, line, name, text in _markdown_fields(content):
-        if "{" in text:
-            for offset, message in texts.check(text, known):
-                problems.add(rel, (line or 1) + offset - 1 + (0 if name == "body" else 1 if "\n" in text else 0), name, message)
-        for offset, message in check_raw_html(text):
-            problems.add(rel, (line or 1) + offset - 1, name, message)
-
-
 def _check_publications(content: Content, problems: Problems):
     stores = {"section": content.sections, "faq": content.faq, "testimonial": content.testimonials}
 
@@ -178,11 +114,16 @@ def _check_publications(content: Content, problems: Problems):
                 continue  # its own file failed to load and is reported already
             if item.kind in stores and item.ref not in stores[item.kind]:
                 problems.add(rel, line, item.kind, f"'{item.ref}' does not exist")
-            if item.kind == "table" and item.table not in content.tables:
+            if item.kind == "table" and item.table not in content.tables and item.table not in content.failed:
                 problems.add(rel, line, "table", f"'{item.ref}' does not exist")
             if item.ref in seen:
                 problems.add(rel, line, item.kind, f"'{item.ref}' is listed twice")
             seen.add(item.ref)
+
+
+def _tables_of(model) -> set[str]:
+    """The names of the tables a data model feeds, without data: its `table_titles` keys."""
+    return set(model.model_construct(**{name: "" for name in model.model_fields}).table_titles())
 
 
 def load(root: Path, lang: str = "ja") -> Content:
@@ -200,15 +141,17 @@ def load(root: Path, lang: str = "ja") -> Content:
     links = translation.read_yaml(root, root / "data" / "links.yml", problems, lang)
     if links is not None:
         for name, value in (links.data or {}).items():
-            link = _validate(schema.Link, Located(value, {k[1:]: v for k, v in links.lines.items() if k[:1] == (name,)}), "data/links.yml", problems)
+            link = validate(schema.Link, Located(value, {k[1:]: v for k, v in links.lines.items() if k[:1] == (name,)}), "data/links.yml", problems)
             if link:
                 content.links[name] = link
+            else:
+                content.failed.add(name)  # link("name") in texts is not reported too
 
     ui = load_yaml(root / "data" / "ui.yml", "data/ui.yml", problems)
     if ui is not None:
         for language, words in (ui.data or {}).items():
             sub = Located(words, {k[1:]: v for k, v in ui.lines.items() if k[:1] == (language,)})
-            model = _validate(schema.Ui, sub, "data/ui.yml", problems)
+            model = validate(schema.Ui, sub, "data/ui.yml", problems)
             if model is not None:
                 content.ui[language] = model
         keys = [set(model.model_dump()) for model in content.ui.values()]
@@ -219,10 +162,13 @@ def load(root: Path, lang: str = "ja") -> Content:
         rel = f"data/{name}.yml"
         located = translation.read_yaml(root, root / rel, problems, lang)
         if located is None:
+            content.failed.update(_tables_of(model))
             continue
         content.files[rel] = located
-        item = _validate(model, located, rel, problems)
-        if item is not None:
+        item = validate(model, located, rel, problems)
+        if item is None:  # its tables are not reported missing where publications use them
+            content.failed.update(_tables_of(model))
+        else:
             content.data[name] = item
             for table, title in item.table_titles().items():
                 content.tables[table] = (name, title)
@@ -236,13 +182,13 @@ def load(root: Path, lang: str = "ja") -> Content:
         located = translation.read_yaml(root, path, problems, lang)
         if located is None:
             continue
-        pub = _validate(schema.Publication, located, rel, problems)
+        pub = validate(schema.Publication, located, rel, problems)
         if pub is not None:
             content.publications[pub.id] = pub
             content.files[rel] = located
 
     _web_targets(root, content)
-    _check_texts(content, problems)
+    textchecks.check(content, problems)
     _check_publications(content, problems)
     problems.raise_if_any()
     return content

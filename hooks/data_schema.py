@@ -2,14 +2,16 @@
 (`table_titles`) and checks what can be checked (`consistency`)."""
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Literal, Union
 
-from pydantic import Field, StringConstraints
+from pydantic import Field
 
+from hooks.modelwords import Date, pattern
 from hooks.schema import Markdown, Slug, Source, Strict, Text
 
-Tel = Annotated[str, StringConstraints(pattern=r"^0\d{1,4}-\d{1,4}-\d{4}$")]
+Tel = pattern(r"^0\d{1,4}-\d{1,4}-\d{4}$", "is not a phone number like 03-1234-5678")
+Email = pattern(r"^[^@\s]+@[^@\s]+\.[a-z]+$", "is not an e-mail address like kouryu@example.go.jp")
+Postcode = pattern(r"^\d{3}-\d{4}$", "is not a postcode like 100-8913")
 Count = Annotated[int, Field(ge=0)]
 
 
@@ -78,9 +80,9 @@ class Industries(Strict):
 class Organiser(Strict):
     organisation: Text
     unit: Text
-    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]+$")] | None = None
+    email: Email | None = None
     tel: Tel
-    postcode: Annotated[str, StringConstraints(pattern=r"^\d{3}-\d{4}$")]
+    postcode: Postcode
     address: Text
 
 
@@ -270,7 +272,7 @@ class InPerson(Strict):
     heading: Text
     venue: Text
     date_label: Text
-    date: dt.date
+    date: Date
     participants_heading: Text
     participants: Participants
     programme_heading: Text
@@ -286,8 +288,8 @@ class Online(Strict):
     heading: Text
     period_heading: Text
     period_label: Text
-    start: dt.date
-    end: dt.date
+    start: Date
+    end: Date
     method_heading: Text
     method: Text
     viewers_heading: Text

@@ -47,6 +47,8 @@ def overlay_problems(ja, en, loc=()) -> list[tuple[tuple, str]]:
         for key in en:
             if key not in ja:
                 found.append((loc + (key,), "has no Japanese counterpart"))
+            elif ja[key] in ("", None, [], {}):
+                continue  # the Japanese is empty: that is the problem reported
             elif not has_japanese(ja[key]):
                 found.append((loc + (key,), "has no Japanese text to translate; leave it out (it is inherited)"))
         for key, value in ja.items():
@@ -92,9 +94,21 @@ def structure(markdown: str) -> dict:
     }
 
 
-def structure_problems(ja: str, en: str) -> list[str]:
+def structure_problems(ja: str, en: str) -> list[tuple[int | None, str]]:
+    """(line in the English text or None, message) for each part whose structure differs;
+    for headings, the line of the first English heading that differs from the Japanese."""
     a, b = structure(ja), structure(en)
-    return [f"{key}: Japanese has {a[key]!r}, English has {b[key]!r}" for key in a if a[key] != b[key]]
+    found = []
+    for key in a:
+        if a[key] == b[key]:
+            continue
+        line = None
+        if key == "headings":
+            index = next((i for i, (x, y) in enumerate(zip(a[key], b[key])) if x != y), min(len(a[key]), len(b[key])))
+            starts = [en[: m.start()].count("\n") + 1 for m in HEADING_ID.finditer(en)]
+            line = starts[index] if index < len(starts) else (starts[-1] if starts else None)
+        found.append((line, f"{key}: Japanese has {a[key]!r}, English has {b[key]!r}"))
+    return found
 
 
 def glossary_misses(glossary: list[dict], ja: str, en: str) -> list[str]:

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from hooks.content import MARKER, Content
 from hooks.problems import Problems
-from hooks.rawhtml import ALLOWED, check_raw_html
+from hooks.rawhtml import PAGE_LAYOUT, check_raw_html
 from hooks.render import MarkerError, Renderer
 
-# Pages may also lay out blocks (cards, grids) with <div>.
-PAGE_TAGS = ALLOWED | {"div"}
 
 
 def _call(renderer: Renderer, kind: str, args: list[str]) -> str:
@@ -48,6 +46,6 @@ def expand(markdown: str, page: str, content: Content, problems: Problems, path:
             problems.add(path, first_line + markdown[: match.start()].count("\n"), "", str(err))
             return ""
 
-    for line, message in check_raw_html(MARKER.sub("", markdown), allowed=PAGE_TAGS):
+    for line, message in check_raw_html(MARKER.sub("", markdown), allowed=PAGE_LAYOUT):
         problems.add(path, first_line + line - 1, "", message)
     return MARKER.sub(replace, markdown)

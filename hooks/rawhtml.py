@@ -1,10 +1,43 @@
-"""Raw HTML in content: only a few inline tags are allowed; <script> never passes."""
+"""The site's one HTML allowlist: which tags, attributes and URL schemes may appear.
+
+- What editors may write as raw HTML in content (`WRITTEN`), and pages' layouts (`PAGE_LAYOUT`);
+- what a page's content may hold once Markdown and the templates of overrides/content
+  have rendered it (`RENDERED`): the last net (hooks/safety.py) runs nh3 with it on every
+  page, and content the sanitizer would change fails the build."""
 from __future__ import annotations
 
 import re
 
+from hooks.markdowncheck import ALLOWED_SCHEMES
+
+URL_SCHEMES = set(ALLOWED_SCHEMES)  # https, http, mailto, tel; relative links have none
+# Raw HTML editors may write in content, with its attributes.
 ALLOWED = {"br", "wbr", "span", "sup", "sub"}
 ALLOWED_ATTRS = {"span": {"lang"}, "div": {"class", "markdown"}}
+# Pages (docs/) may also lay out blocks (cards, grids) with <div>.
+PAGE_LAYOUT = ALLOWED | {"div"}
+# Rendered page content: Markdown's output (with the extensions in mkdocs.yml) and the
+# content templates' (tables with spanning cells, the FAQ finder's form).
+RENDERED = PAGE_LAYOUT | {
+    "a", "abbr", "blockquote", "br", "button", "caption", "code", "dd", "details", "dl", "dt",
+    "em", "fieldset", "form", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "input", "label",
+    "legend", "li", "ol", "p", "pre", "strong", "summary", "table", "tbody", "td", "tfoot",
+    "th", "thead", "tr", "ul",
+}
+RENDERED_ATTRS = {
+    "*": {"id", "class", "lang", "title", "hidden", "role"},
+    "a": {"href", "hreflang"},
+    "abbr": {"title"},
+    "button": {"type"},
+    "details": {"open"},
+    "input": {"type", "autocomplete", "placeholder"},
+    "label": {"for"},
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan", "scope"},
+}
+# Attributes by prefix: data-* (Pagefind, the finder), aria-* (accessibility).
+RENDERED_PREFIXES = {"data-", "aria-"}
+
 TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)([^>]*)>")
 ATTR = re.compile(r"([A-Za-z_:][-A-Za-z0-9_:.]*)\s*(?:=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'>]+))?")
 CODE = re.compile(r"`[^`\n]*`")

@@ -6,6 +6,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from hooks.modelwords import NotAnImpossibleDate, pattern
+
 # Types
 
 
@@ -15,8 +17,9 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Slug = pattern(r"^[a-z0-9]+(-[a-z0-9]+)*$", "is not an id: use lower-case ASCII letters, digits and single hyphens, like haken-travel")
+# Text written like a date (as_of: 2025-04-01) must be a real date.
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), NotAnImpossibleDate]
 Markdown = Text  # Markdown that may call the content helpers (hooks/texts.py)
 PublicationId = Literal["memo", "hearing", "guidebook", "leaflet", "pamphlet", "session-report"]
 PUBLICATIONS: tuple[str, ...] = PublicationId.__args__
@@ -40,6 +43,8 @@ class Faq(Strict):
     answer: Markdown
     sources: list[Source] = Field(min_length=1)
     keywords: list[Text] = []
+    # Entries that ask the same question on purpose (else the same question twice is an error).
+    same_question_as: list[Slug] = []
 
 
 class QuestionAnswers(Strict):
@@ -99,7 +104,7 @@ class PrintedAs(Strict):
 
 class Link(Strict):
     title: Text
-    url: Annotated[str, StringConstraints(pattern=r"^https://[^\s<>\"]+$")]
+    url: pattern(r"^https://[^\s<>\"]+$", "is not a web address starting with https://")
     printed_as: list[PrintedAs] = []
 
 

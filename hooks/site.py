@@ -12,11 +12,13 @@ if str(ROOT) not in sys.path:  # MkDocs loads hooks by path; the package lives b
     sys.path.insert(0, str(ROOT))
 
 from hooks import content as content_loader  # noqa: E402
-from hooks import headings, markers  # noqa: E402
+from hooks import headings, markdowncheck, markers, safety  # noqa: E402
 from hooks.problems import ContentError, Problems  # noqa: E402
 
 _content = None
 _page_problems = Problems()
+_ids: dict[str, set[str]] = {}  # page (docs path, as in Japanese) -> the ids on it
+_links: list[tuple[str, int, str, str, str]] = []  # (file, line, target as written, page, anchor)
 
 
 def on_config(config):
@@ -24,6 +26,8 @@ def on_config(config):
     global _content, _page_problems
     root = Path(config.config_file_path).resolve().parent
     _page_problems = Problems()
+    _ids.clear()
+    _links.clear()
     i18n = config.plugins.get("i18n")
     lang = (i18n.current_language or i18n.default_language) if i18n else "ja"
     try:
@@ -33,11 +37,52 @@ def on_config(config):
     return config
 
 
+def _page_key(src_uri: str) -> str:
+    """The page's path as the Japanese page's (about.en.md -> about.md)."""
+    return src_uri.replace(f".{_content.lang}.md", ".md") if _content and _content.lang != "ja" else src_uri
+
+
 def on_page_markdown(markdown, page, config, files):
-    """Expand the page's markers; problems are gathered for all pages, reported after."""
+    """Expand the page's markers; problems are gathered for all pages, reported after.
+    The page's own links are noted with their lines, for the anchor check (on_env)."""
     source = page.file.content_string
     first_line = source[: len(source) - len(markdown)].count("\n") + 1 if source.endswith(markdown) else 1
-    return markers.expand(markdown, page.file.src_uri, _content, _page_problems, f"docs/{page.file.src_uri}", first_line)
+    path = f"docs/{page.file.src_uri}"
+    for line, target in markdowncheck.links(markdown):
+        resolved = markdowncheck.relative_target(_page_key(page.file.src_uri), target)
+        if resolved and resolved[1]:
+            _links.append((path, first_line + line - 1, target, *resolved))
+    return markers.expand(markdown, page.file.src_uri, _content, _page_problems, path, first_line)
+
+
+def on_page_content(html, page, config, files):
+    """Phrase-broken headings; the content is then run through the sanitizer (the last net)."""
+    html = headings.phrase_break(html, _content.ui[_content.lang]["permalink"])
+    for message in safety.content_problems(html):
+        _page_problems.add(f"docs/{page.file.src_uri}", None, "", message)
+    _ids[_page_key(page.file.src_uri)] = safety.ids_of(html)
+    return html
+
+
+def on_env(env, config, files):
+    """Every page's content exists: check the anchors of the pages' links, at the line
+    where each is written, before MkDocs's own check (strict mode stays as a second net)."""
+    for path, line, target, page, anchor in _links:
+        if page in _ids and anchor not in _ids[page]:
+            where = "this page" if page == _page_key(path.removeprefix("docs/")) else page
+            _page_problems.add(path, line, "", f"the link to '{target}' goes to no heading or item: {where} has no id '{anchor}'")
+    try:
+        _page_problems.raise_if_any()
+    except ContentError as err:
+        raise PluginError(str(err)) from None
+    return env
+
+
+def on_post_page(output, page, config):
+    """The final HTML: no script address, event handler or inline script; no id twice."""
+    for message in safety.page_problems(output):
+        _page_problems.add(f"docs/{page.file.src_uri}", None, "", message)
+    return output
 
 
 def on_post_build(config):
@@ -46,10 +91,6 @@ def on_post_build(config):
         _page_problems.raise_if_any()
     except ContentError as err:
         raise PluginError(str(err)) from None
-
-
-def on_page_content(html, page, config, files):
-    return headings.phrase_break(html, _content.ui[_content.lang]["permalink"])
 
 
 def on_post_template(output, template_name, config):

@@ -35,7 +35,7 @@ def read_yaml(root: Path, path: Path, problems: Problems, lang: str) -> Located 
         problems.add(en_rel, overlay.line(loc), ".".join(map(str, loc)) or "(file)", message)
     if bad:
         return None
-    return Located(english.merge(located.data, overlay.data or {}), located.lines)
+    return Located(english.merge(located.data, overlay.data or {}), located.lines, text_lines=located.text_lines, overlay=overlay, overlay_rel=en_rel)
 
 
 def read_markdown(root: Path, path: Path, problems: Problems, lang: str):
@@ -56,8 +56,8 @@ def read_markdown(root: Path, path: Path, problems: Problems, lang: str):
     bad = english.overlay_problems(located.data, en_meta.data or {})
     for loc, message in bad:
         problems.add(en_rel, en_meta.line(loc), ".".join(map(str, loc)), message)
-    for message in english.structure_problems(body, en_body):
-        problems.add(en_rel, None, "body", message)
+    for line, message in english.structure_problems(body, en_body):
+        problems.add(en_rel, line + en_line - 1 if line else None, "body", message)
     if bad:
         return None
     return Located(english.merge(located.data, en_meta.data or {}), located.lines), en_body, en_line
@@ -86,7 +86,8 @@ def check_page(root: Path, path: Path, problems: Problems) -> None:
     en_path = english.counterpart(path)
     if not en_path.exists():
         return
-    strip = lambda text: FRONT_MATTER.sub("", text, count=1)  # noqa: E731
-    ja, en = strip(path.read_text(encoding="utf-8")), strip(en_path.read_text(encoding="utf-8"))
-    for message in english.structure_problems(ja, en):
-        problems.add(rel_of(root, en_path), None, "", message)
+    # The front matter becomes blank lines, so that lines keep their numbers.
+    strip = lambda text: FRONT_MATTER.sub(lambda m: "\n" * m.group(0).count("\n"), text, count=1)  # noqa: E731
+    ja, en = strip(path.read_text(encoding="utf-8-sig")), strip(en_path.read_text(encoding="utf-8-sig"))
+    for line, message in english.structure_problems(ja, en):
+        problems.add(rel_of(root, en_path), line, "", message)

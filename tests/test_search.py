@@ -3,6 +3,7 @@ the FAQ finder, on the real site served from 127.0.0.1."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.searching import QUERIES, hit, top5
 
@@ -101,11 +102,11 @@ def test_the_faq_finder_narrows_by_keyword_category_and_audience(server, browser
 
     page.get_by_role("button", name="交流採用").click()
     page.get_by_label("キーワード").fill("年休")
-    page.wait_for_function("document.querySelector('.kk-finder__status').textContent.includes('2件')")
+    expect(page.locator(".kk-finder__status")).to_contain_text("2件")
     assert page.evaluate(visible) == ["haken-annual-leave", "saiyou-company-training"]
 
     page.get_by_role("button", name="民間企業等").click()  # neither entry is for companies
-    page.wait_for_function("document.querySelector('.kk-finder__status').textContent.includes('該当する質問はありません')")
+    expect(page.locator(".kk-finder__status")).to_contain_text("該当する質問はありません")
     assert page.get_attribute(".kk-finder__status", "role") == "status"  # announced to screen readers
     page.close()
 
@@ -113,7 +114,7 @@ def test_the_faq_finder_narrows_by_keyword_category_and_audience(server, browser
 def test_a_shared_finder_link_restores_the_view(server, browser):
     page = browser.new_page()
     page.goto(server + "/faq/?q=%E6%8C%81%E3%81%A1%E6%A0%AA%E4%BC%9A")  # ?q=持ち株会
-    page.wait_for_function("document.querySelector('.kk-finder__status').textContent.includes('件')")
+    expect(page.locator(".kk-finder__status")).to_contain_text("件")
     ids = page.evaluate("[...document.querySelectorAll('.kk-faq')].filter(e => !e.hidden).map(e => e.querySelector('h3').id)")
     assert ids == ["saiyou-welfare-benefits"]
     page.close()
@@ -123,9 +124,9 @@ def test_the_english_faq_finder_searches_the_english_entries(server, browser):
     page = browser.new_page()
     page.goto(server + "/en/faq/")
     page.get_by_label("Keywords").fill("housing allowance")
-    page.wait_for_function("document.querySelector('.kk-finder__status').textContent.includes('Questions found')")
+    expect(page.locator(".kk-finder__status")).to_contain_text("Questions found")
     ids = page.evaluate("[...document.querySelectorAll('.kk-faq')].filter(e => !e.hidden).map(e => e.querySelector('h3').id)")
     assert ids[0] == "saiyou-welfare-benefits"
     page.get_by_role("button", name="Exchange through dispatch").click()
-    page.wait_for_function("document.querySelector('.kk-finder__status').textContent.includes('No question')")
+    expect(page.locator(".kk-finder__status")).to_contain_text("No question")
     page.close()

@@ -128,7 +128,7 @@ def test_pages_declare_their_language_and_request_nothing_from_outside(site):
         assert f'<html lang="{lang}"' in html, path
         assert "fonts.googleapis" not in html and "fonts.gstatic" not in html, path
         loaded = re.findall(r'<(?:script|img|iframe|source)\b[^>]*\bsrc="([^"]+)"', html)
-        loaded += [href for tag, href in re.findall(r'(<link\b[^>]*\bhref="([^"]+)"[^>]*>)', html) if not re.search(r'rel="(canonical|alternate)"', tag)]
+        loaded += [href for tag, href in re.findall(r'(<link\b[^>]*\bhref="([^"]+)"[^>]*>)', html) if not re.search(r'rel="\s*(canonical|alternate)"', tag)]
         assert loaded, path
         assert not [u for u in loaded if re.match(r"(https?:)?//", u)], path
 
