@@ -10,22 +10,28 @@ document.addEventListener("keydown", (event) => {
   }
 });
 
-// Switching language keeps the reader's place: the same page, at the same section.
-// Both languages share every heading id, so the anchor is valid on the other side.
+// Switching language keeps the reader's place: the same page, with the same view
+// (the FAQ finder's ?q=…&category=… filters), at the same section. Both languages share
+// every heading id, so the anchor is valid on the other side; only a section shown on
+// the page counts (never one the finder hides).
+const isShown = (el) => el.getClientRects().length > 0;
 function currentSection() {
-  if (location.hash) return location.hash;
+  const target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  if (target && isShown(target)) return location.hash;
   // the section being read: the last heading at or above the bottom of the sticky header
   const line = (document.querySelector(".md-header")?.getBoundingClientRect().bottom || 0) + 8;
-  const headings = [...document.querySelectorAll(".md-content h2[id], .md-content h3[id], .md-content h4[id]")];
+  const headings = [...document.querySelectorAll(".md-content h2[id], .md-content h3[id], .md-content h4[id]")].filter(isShown);
   const passed = headings.filter((h) => h.getBoundingClientRect().top <= line);
   return passed.length ? `#${passed[passed.length - 1].id}` : "";
 }
-document.addEventListener("click", (event) => {
-  const link = event.target.closest("a[data-kk-alternate]");
-  if (!link || event.ctrlKey || event.metaKey || event.shiftKey) return;
-  const section = currentSection();
-  if (section) {
-    event.preventDefault();
-    location.href = link.href.split("#")[0] + section;
-  }
-});
+// The link is brought up to date just before it is followed, however it is followed
+// (click, keyboard, middle click, "open in new tab"), and then followed as it is: the
+// theme's own switching (which would drop the ?… view) does not see the click.
+function retarget(event) {
+  const link = event.target.closest && event.target.closest("a[data-kk-alternate]");
+  if (!link) return;
+  const base = link.dataset.kkBase || (link.dataset.kkBase = link.href.split("#")[0].split("?")[0]);
+  link.href = base + location.search + currentSection();
+  if (event.type === "click") event.stopPropagation();
+}
+for (const type of ["pointerdown", "focusin", "click", "auxclick", "contextmenu"]) document.addEventListener(type, retarget, true);
