@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from hooks import english, schema, texts, translation
+from hooks import attachments, english, schema, texts, translation
 from hooks.data_schema import DATA_MODELS
 from hooks.problems import Problems
 from hooks.rawhtml import check_raw_html
@@ -152,12 +152,16 @@ def _check_texts(content: Content, problems: Problems):
         "tel": {k for k, v in contacts.organisers.items() if v.tel} if contacts else None,
         "email": {k for k, v in contacts.organisers.items() if v.email} if contacts else None,
     }
+    places = attachments.places(content.publications)
+    ui = content.ui.get(content.lang)
     for rel, line, name, text in _markdown_fields(content):
         if "{" in text:
             for offset, message in texts.check(text, known):
                 problems.add(rel, (line or 1) + offset - 1 + (0 if name == "body" else 1 if "\n" in text else 0), name, message)
         for offset, message in check_raw_html(text):
             problems.add(rel, (line or 1) + offset - 1, name, message)
+        for offset, message in attachments.unknown(text, ui, places) if ui else ():
+            problems.add(rel, (line or 1) + offset - 1 + (0 if name == "body" else 1 if "\n" in text else 0), name, message)
 
 
 def _check_publications(content: Content, problems: Problems):
