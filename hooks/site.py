@@ -17,6 +17,7 @@ from hooks.problems import ContentError, Problems  # noqa: E402
 
 _content = None
 _page_problems = Problems()
+_alternates = None  # the languages' links, while a 404 page shows home links instead
 
 
 def on_config(config):
@@ -52,10 +53,37 @@ def on_page_content(html, page, config, files):
     return headings.phrase_break(html, _content.ui[_content.lang]["permalink"])
 
 
+def on_template_context(context, template_name, config):
+    """The interface words (data/ui.yml) for the theme's own pages, such as 404.html."""
+    global _alternates
+    if _content is not None:
+        context["kk_ui"] = _content.ui[_content.lang]
+    alternates = getattr(config.extra, "alternate", None) or config.extra.get("alternate")
+    if template_name == "404.html" and alternates:
+        # a missing page has no counterpart: the switcher offers each language's home
+        _alternates = alternates
+        home = lambda alt: "/" if alt["lang"] == alternates[0]["lang"] else f"/{alt['lang']}/"  # noqa: E731
+        _set_alternates(config, [{**alt, "link": home(alt)} for alt in alternates])
+    return context
+
+
+def _set_alternates(config, alternates):
+    """The language switcher's links (mkdocs-static-i18n sets them as item and attribute)."""
+    config.extra["alternate"] = alternates
+    config.extra.alternate = alternates
+
+
 def on_post_template(output, template_name, config):
-    """Every language's build writes the theme's 404.html at the site's root: keep the
-    Japanese one (the default language's), which the server returns for any path."""
+    """Every language's build writes the theme's 404.html at the site's root: the Japanese
+    one stays there (/404.html); each other language's goes to its folder (/en/404.html)."""
+    global _alternates
+    if _alternates is not None:
+        _set_alternates(config, _alternates)
+        _alternates = None
     if template_name == "404.html" and _content is not None and _content.lang != "ja":
+        target = Path(config.site_dir) / _content.lang / "404.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(output, encoding="utf-8")
         return ""
     return output
 

@@ -35,3 +35,22 @@ function retarget(event) {
   if (event.type === "click") event.stopPropagation();
 }
 for (const type of ["pointerdown", "focusin", "click", "auxclick", "contextmenu"]) document.addEventListener(type, retarget, true);
+
+// The 404 page's search box opens the site's search with the typed words. Without
+// JavaScript (or without the search) the form sends them to the FAQ finder instead.
+document.addEventListener("submit", (event) => {
+  const form = event.target.closest("form[data-kk-site-search]");
+  const trigger = document.querySelector("pagefind-modal-trigger button");
+  const words = form && new FormData(form).get("q").trim();
+  if (!form || !trigger || !words) return;
+  event.preventDefault();
+  trigger.click();
+  const modal = document.querySelector("pagefind-modal");
+  const fill = () => {
+    const input = modal && modal.querySelector("input");
+    if (!input) return requestAnimationFrame(fill);
+    input.value = words;
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+  };
+  fill();
+});
