@@ -53,6 +53,13 @@ def on_page_content(html, page, config, files):
     return headings.phrase_break(html, _content.ui[_content.lang]["permalink"])
 
 
+def on_page_context(context, page, config, nav):
+    """The interface words (data/ui.yml) for the theme's templates."""
+    if _content is not None:
+        context["kk_ui"] = _content.ui[_content.lang]
+    return context
+
+
 def on_template_context(context, template_name, config):
     """The interface words (data/ui.yml) for the theme's own pages, such as 404.html."""
     global _alternates

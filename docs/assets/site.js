@@ -54,3 +54,34 @@ document.addEventListener("submit", (event) => {
   };
   fill();
 });
+
+// Tables wider than the screen scroll sideways: say so with a line above the table (and
+// the shadow at the edge with more, in site.css), and let the keyboard scroll them.
+// (After load: the theme wraps tables in scroll boxes of its own first.)
+window.addEventListener("load", () => {
+  const cue = document.getElementById("kk-scroll-cue");
+  const tables = [...document.querySelectorAll(".md-typeset table")];
+  const boxes = [...new Set(tables.map((t) => t.closest(".kk-table") || t.closest(".md-typeset__scrollwrap")).filter(Boolean))];
+  if (!cue || !boxes.length) return;
+  function mark(box) {
+    const scrolls = box.scrollWidth > box.clientWidth + 1;
+    box.classList.toggle("kk-table--scrolls", scrolls);
+    let line = box.previousElementSibling?.classList.contains("kk-scroll-cue") ? box.previousElementSibling : null;
+    if (scrolls && !line) box.before((line = cue.content.firstElementChild.cloneNode(true)));
+    if (line) line.hidden = !scrolls;
+    if (scrolls) {
+      box.tabIndex = 0;
+      box.setAttribute("role", "region");
+      const caption = box.querySelector("caption");
+      if (caption && !box.hasAttribute("aria-label")) box.setAttribute("aria-label", caption.textContent.trim());
+    } else {
+      box.removeAttribute("tabindex");
+      box.removeAttribute("role");
+    }
+  }
+  const observer = new ResizeObserver((changes) => changes.forEach((c) => mark(c.target)));
+  boxes.forEach((box) => {
+    mark(box);
+    observer.observe(box);
+  });
+});
