@@ -53,6 +53,11 @@ def on_page_content(html, page, config, files):
     return headings.phrase_break(html, _content.ui[_content.lang]["permalink"])
 
 
+def on_post_page(output, page, config):
+    """Headings' text around the body (navigation, table of contents) breaks as they do."""
+    return headings.phrase_break_chrome(output)
+
+
 def on_page_context(context, page, config, nav):
     """The interface words (data/ui.yml) for the theme's templates."""
     if _content is not None:
@@ -87,6 +92,8 @@ def on_post_template(output, template_name, config):
     if _alternates is not None:
         _set_alternates(config, _alternates)
         _alternates = None
+    if template_name == "404.html":
+        output = headings.phrase_break_chrome(output)
     if template_name == "404.html" and _content is not None and _content.lang != "ja":
         target = Path(config.site_dir) / _content.lang / "404.html"
         target.parent.mkdir(parents=True, exist_ok=True)
