@@ -30,15 +30,34 @@ def unknown(text: str, ui, known: dict[int, str]) -> list[tuple[int, str]]:
 
 
 def link(text: str, ui, known: dict[int, str], page: str) -> str:
-    """Markdown links from `page` (a path under docs/) to each attachment referred to."""
+    """Markdown links from `page` (a path under docs/) to each attachment referred to. In a
+    heading the reference itself is the link; in running text the sentence stays as printed
+    and a link to the attachment follows it (「…（別添4）」を作成配布） 別添4を見る」)."""
     here = posixpath.dirname(page)
 
-    def to(match):
-        place = known.get(int(match.group(1)))
+    def href(number: int) -> str | None:
+        place = known.get(number)
         if place is None:
-            return match.group(0)
+            return None
         target, _, anchor = place.partition("#")
-        href = "" if target == page else posixpath.relpath(target, here or ".")
-        return f"[{match.group(0)}]({href}{'#' + anchor if anchor else ''})"
+        return ("" if target == page else posixpath.relpath(target, here or ".")) + (f"#{anchor}" if anchor else "")
 
-    return pattern(ui).sub(to, text)
+    def heading(match):
+        to = href(int(match.group(1)))
+        return f"[{match.group(0)}]({to})" if to is not None else match.group(0)
+
+    lines = []
+    for line in text.split("\n"):
+        if line.lstrip().startswith("#"):
+            lines.append(pattern(ui).sub(heading, line))
+            continue
+        for match in reversed(list(pattern(ui).finditer(line))):
+            to = href(int(match.group(1)))
+            if to is None:
+                continue
+            end = line.find("。", match.end())
+            end = len(line) if end < 0 else end + 1
+            see = ui["attachment_see"].format(match.group(0))
+            line = f"{line[:end]} [{see}]({to}){{: .kk-see }}{line[end:]}"
+        lines.append(line)
+    return "\n".join(lines)
