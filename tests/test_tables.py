@@ -62,12 +62,11 @@ def test_no_table_is_cut_off_without_a_cue(site, server, browser, width):
 def test_a_wide_table_scrolls_from_the_keyboard(server, browser):
     page = browser.new_page(viewport={"width": 390, "height": 844})
     page.goto(server + "/welfare/")
-    page.wait_for_load_state("load")
-    box = page.locator("#welfare")
-    box.focus()
+    page.wait_for_function("document.getElementById('welfare').tabIndex === 0")  # marked as scrolling
+    page.locator("#welfare").focus()
     page.keyboard.press("End")
     page.keyboard.press("ArrowRight")
-    assert page.evaluate("document.getElementById('welfare').scrollLeft") > 0
+    page.wait_for_function("document.getElementById('welfare').scrollLeft > 0", timeout=3000)  # scrolling may be smooth
     # the column that was off-screen (交流派遣) can now be seen
     header = page.locator("#welfare th", has_text="交流派遣").first.bounding_box()
     assert header["x"] < 390
