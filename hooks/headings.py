@@ -51,12 +51,13 @@ def phrase_break(html: str, permalink_title: str = "") -> str:
     return _HEADING.sub(heading, html).replace('class="headerlink"', marks)
 
 
-# Where the theme shows a heading's or a page's title outside the body: the entries of the
-# navigation and the table of contents (desktop sidebars and the mobile drawer), the
-# drawer's section titles, the tabs, the header's page title and the footer's links.
-_CHROME = re.compile(r'(<(span|div|a|label)\b[^>]*\bclass="(?:[^"]*\s)?(?:md-ellipsis|md-nav__title|md-tabs__link)\b[^"]*"[^>]*>)(.*?)(</\2>)', re.S)
+# Where the theme shows a heading's or a page's title in lines that wrap: the entries of
+# the navigation and the table of contents (desktop sidebars and the mobile drawer). The
+# titles that stay on one line and end in "…" (header, tabs, footer, the drawer's section
+# titles) get no breaks: a <wbr> would break even there.
+_CHROME = re.compile(r'(<(a|label)\b[^>]*\bclass="md-nav__link\b[^"]*"[^>]*>\s*<span class="md-ellipsis">)(.*?)(</span>)', re.S)
 
 
 def phrase_break_chrome(page_html: str) -> str:
-    """The same phrase breaks as the headings, in every title the theme shows around them."""
+    """The same phrase breaks as the headings, in every navigation and contents entry."""
     return _CHROME.sub(lambda m: f"{m.group(1)}{_break_inner(m.group(3))}{m.group(4)}", page_html)

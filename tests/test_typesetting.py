@@ -54,6 +54,8 @@ MEASURE = """([selector, forbidden]) => {
     const text = chars.map((c) => c.ch).join('').replace(/\\s+/g, ' ').trim();
     const shown = chars.filter((c) => c.top !== null && !/\\s/.test(c.ch));
     shown.forEach((c, i) => { c.lineStart = i === 0 || c.top > shown[i - 1].top + 3; });
+    if (getComputedStyle(el).whiteSpace === 'nowrap' && shown.filter((c) => c.lineStart).length > 1)
+      bad.push(`「${text}」: wraps, though it is set on one line (ending in …)`);
     for (const c of shown.slice(1)) {
       if (!c.lineStart) continue;
       if (forbidden.includes(c.ch)) bad.push(`「${text}」: a line starts with 「${c.ch}」`);
@@ -105,6 +107,12 @@ def test_the_drawer_and_table_of_contents_get_the_same_phrase_breaks_as_the_head
 
 
 def test_character_references_and_spaces_stay_whole():
-    out = phrase_break_chrome('<span class="md-ellipsis">\n  人事担当者・職員向け Q&amp;A\n</span>')
+    entry = '<a href="#gb-qa" class="md-nav__link">\n<span class="md-ellipsis">\n  人事担当者・職員向け Q&amp;A\n</span>'
+    out = phrase_break_chrome(entry)
     assert "&amp;" in out and "&<wbr>" not in out and "<wbr>amp" not in out
-    assert out.startswith('<span class="md-ellipsis">\n  <span class="kk-phrase">人事') and out.endswith("</span>\n</span>")
+    assert '<span class="md-ellipsis">\n  <span class="kk-phrase">人事' in out and out.endswith("</span>\n</span>")
+
+
+def test_titles_set_on_one_line_get_no_breaks():
+    header = '<div class="md-header__topic"><span class="md-ellipsis">福利厚生制度等の適用関係</span></div>'
+    assert phrase_break_chrome(header) == header
