@@ -148,7 +148,16 @@ class Publication(Strict):
     edition: Text | None = None
     description: Text | None = None
     view: Slug | None = None  # its page under docs/publications/, when it has one
+    # Its number as an attachment to the memo (別添N), and where the site carries it when
+    # it has no view of its own: a page of docs/ and an anchor ("initiatives.md#hearing").
+    attachment: int | None = None
+    on_site: Annotated[str, StringConstraints(pattern=r"^[a-z0-9/_-]+\.md(#[a-z0-9-]+)?$")] | None = None
     items: list[ManifestItem] = []
+
+    @property
+    def place(self) -> str | None:
+        """Where the site carries it: its view, or the page (and anchor) it is shown on."""
+        return f"publications/{self.view}.md" if self.view else self.on_site
 
     def walk(self, items=None, page=None):
         """Every item with the printed page it stands on (a chapter's page is inherited)."""

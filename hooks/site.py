@@ -19,6 +19,7 @@ _content = None
 _page_problems = Problems()
 _ids: dict[str, set[str]] = {}  # page (docs path, as in Japanese) -> the ids on it
 _links: list[tuple[str, int, str, str, str]] = []  # (file, line, target as written, page, anchor)
+_alternates = None  # the languages' links, while a 404 page shows home links instead
 
 
 def on_config(config):
@@ -79,7 +80,9 @@ def on_env(env, config, files):
 
 
 def on_post_page(output, page, config):
-    """The final HTML: no script address, event handler or inline script; no id twice."""
+    """Headings' text around the body (navigation, table of contents) breaks as they do;
+    then the final HTML: no script address, event handler or inline script; no id twice."""
+    output = headings.phrase_break_chrome(output)
     for message in safety.page_problems(output):
         _page_problems.add(f"docs/{page.file.src_uri}", None, "", message)
     return output
@@ -93,10 +96,46 @@ def on_post_build(config):
         raise PluginError(str(err)) from None
 
 
+def on_page_context(context, page, config, nav):
+    """The interface words (data/ui.yml) for the theme's templates."""
+    if _content is not None:
+        context["kk_ui"] = _content.ui[_content.lang]
+    return context
+
+
+def on_template_context(context, template_name, config):
+    """The interface words (data/ui.yml) for the theme's own pages, such as 404.html."""
+    global _alternates
+    if _content is not None:
+        context["kk_ui"] = _content.ui[_content.lang]
+    alternates = getattr(config.extra, "alternate", None) or config.extra.get("alternate")
+    if template_name == "404.html" and alternates:
+        # a missing page has no counterpart: the switcher offers each language's home
+        _alternates = alternates
+        home = lambda alt: "/" if alt["lang"] == alternates[0]["lang"] else f"/{alt['lang']}/"  # noqa: E731
+        _set_alternates(config, [{**alt, "link": home(alt)} for alt in alternates])
+    return context
+
+
+def _set_alternates(config, alternates):
+    """The language switcher's links (mkdocs-static-i18n sets them as item and attribute)."""
+    config.extra["alternate"] = alternates
+    config.extra.alternate = alternates
+
+
 def on_post_template(output, template_name, config):
-    """Every language's build writes the theme's 404.html at the site's root: keep the
-    Japanese one (the default language's), which the server returns for any path."""
+    """Every language's build writes the theme's 404.html at the site's root: the Japanese
+    one stays there (/404.html); each other language's goes to its folder (/en/404.html)."""
+    global _alternates
+    if _alternates is not None:
+        _set_alternates(config, _alternates)
+        _alternates = None
+    if template_name == "404.html":
+        output = headings.phrase_break_chrome(output)
     if template_name == "404.html" and _content is not None and _content.lang != "ja":
+        target = Path(config.site_dir) / _content.lang / "404.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(output, encoding="utf-8")
         return ""
     return output
 

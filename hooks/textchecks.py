@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from hooks import english, markdowncheck, texts
+from hooks import attachments, english, markdowncheck, texts
 from hooks.problems import Problems
 from hooks.rawhtml import check_raw_html
 
@@ -48,9 +48,12 @@ def check(content, problems: Problems) -> None:
         "tel": {k for k, v in contacts.organisers.items() if v.tel} if contacts else None,
         "email": {k for k, v in contacts.organisers.items() if v.email} if contacts else None,
     }
+    places = attachments.places(content.publications)
+    ui = content.ui.get(content.lang)
     for rel, line, name, text in markdown_fields(content):
         found = texts.check(text, known) if "{" in text else []
         found += check_raw_html(text) + markdowncheck.check(text, stored=True, first_line=line or 1)
+        found += attachments.unknown(text, ui, places) if ui else []
         for offset, message in found:
             problems.add(rel, (line or 1) + offset - 1, name, message)
     _check_questions(content, problems)

@@ -10,6 +10,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, nodes
 from jinja2.exceptions import TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment
 
+from hooks import attachments
 from hooks.schema import PUBLICATIONS
 
 HELPERS = ("link", "ref", "v", "tel", "email")
@@ -70,10 +71,17 @@ class Texts:
         self.manifests = manifests  # pub -> Manifest
         self.targets = targets  # target id -> (page src, anchor, title) on topic pages
         self.ui = ui  # the interface words of the language (page numbers, quotes)
+        self.attachments = attachments.places(manifests)  # 別添N -> its place on the site
 
     def render(self, text: str | None, out: Output) -> str:
         if not text:
             return ""
+        rendered = self._helpers(text, out)
+        if out.page and not out.pub and out.medium == "web":  # 「（別添2）」 links to the guidebook
+            rendered = attachments.link(rendered, self.ui, self.attachments, out.page)
+        return rendered
+
+    def _helpers(self, text: str, out: Output) -> str:
         return ENV.from_string(text).render(
             pub=out.pub,
             link=lambda name, label=None, bracketed=False: self._link(name, label, out, bracketed),

@@ -12,8 +12,8 @@ def test_no_break_is_offered_before_closing_punctuation(monkeypatch):
 
     monkeypatch.setattr(headings, "_parser", Parser)
     html = headings.phrase_break('<h3 id="x">会社から「組織にいい影響を与えている。」との言葉</h3>')
-    assert "与えている。」との<wbr>言葉" in html
-    assert "<wbr>。" not in html
+    assert '与えている。」との</span><wbr><span class="kk-phrase">言葉' in html
+    assert '<span class="kk-phrase">。' not in html
 
 
 def test_tags_inside_headings_are_kept():

@@ -1,14 +1,17 @@
 // The FAQ finder: narrows the entries of the FAQ page by keywords (Pagefind, which
-// segments Japanese) and by category and audience chips. The entries stay the page's
-// own, each with its permanent anchor; ?q=…&category=…&audience=… can be shared.
+// segments Japanese) and by category and audience chips. Entries stay in their own
+// category's section, each with its permanent anchor; a section with no entry left is
+// hidden, heading and all; clearing every filter gives back the page as it was.
+// ?q=…&category=…&audience=… can be shared.
 (() => {
   const form = document.querySelector(".kk-finder");
   if (!form) return;
   const input = form.querySelector("input[type=search]");
   const status = form.querySelector(".kk-finder__status");
+  const clear = form.querySelector(".kk-finder__clear");
   const chips = [...form.querySelectorAll("button[data-filter]")];
+  const groups = [...document.querySelectorAll(".kk-faq-group")];
   const entries = [...document.querySelectorAll(".kk-faq")];
-  const groups = [...new Set(entries.map((e) => e.parentElement))];
   const headingOf = (entry) => entry.querySelector("h1,h2,h3,h4,h5,h6");
   const original = new Map(entries.map((e, i) => [e, i]));
   let pagefind = null;
@@ -24,24 +27,25 @@
     return pagefind;
   }
 
-  // Pagefind matches all words on the page; an entry must hold all of them itself.
+  // Keyword matching, all in this one function: the query as searched, and which
+  // entries hold every one of its words (Pagefind matches words anywhere on the page).
   const fold = (text) => text.normalize("NFKC").toLowerCase();
-  function terms(query) {
-    if (!("Segmenter" in Intl)) return [];
-    const segmenter = new Intl.Segmenter(document.documentElement.lang || "ja", { granularity: "word" });
-    return [...segmenter.segment(fold(query))].filter((s) => s.isWordLike).map((s) => s.segment);
-  }
-  function holds(entry, words) {
-    const keywords = entry.querySelector("[data-keywords]")?.dataset.keywords || "";
-    const text = fold(entry.textContent + " " + keywords);
-    return words.every((w) => text.includes(w));
+  function keywordMatch(raw) {
+    const query = raw.trim();
+    const segmenter = "Segmenter" in Intl ? new Intl.Segmenter(document.documentElement.lang || "ja", { granularity: "word" }) : null;
+    const words = segmenter ? [...segmenter.segment(fold(query))].filter((s) => s.isWordLike).map((s) => s.segment) : [];
+    const holds = (entry) => {
+      const text = fold(entry.textContent + " " + (entry.querySelector("[data-keywords]")?.dataset.keywords || ""));
+      return words.every((w) => text.includes(w));
+    };
+    return { query, holds };
   }
 
-  async function search(query) {
-    if (!query.trim()) return null;
+  async function search(raw) {
+    const { query, holds } = keywordMatch(raw);
+    if (!query) return null;
     const pf = await loadPagefind();
     const found = await pf.search(query, { filters: { type: "faq" } });
-    const words = terms(query);
     const result = new Map();
     for (const hit of found.results) {
       const data = await hit.data();
@@ -49,7 +53,7 @@
         const anchor = decodeURIComponent(new URL(sub.url, location.href).hash.slice(1));
         const entry = anchor && document.getElementById(anchor)?.closest(".kk-faq");
         const id = entry && headingOf(entry).id; // a sub-heading inside an entry counts for the entry
-        if (id && !result.has(id) && holds(entry, words)) result.set(id, result.size);
+        if (id && !result.has(id) && holds(entry)) result.set(id, result.size);
       }
     }
     return result;
@@ -59,50 +63,57 @@
     return chips.filter((c) => c.dataset.filter === filter && c.getAttribute("aria-pressed") === "true").map((c) => c.dataset.value);
   }
 
-  function show() {
+  const shown = (el) => !el.closest("[hidden]");
+
+  function show(arriving = false) {
     const categories = selected("category");
     const audiences = selected("audience");
+    const filtering = Boolean(ranks || categories.length || audiences.length);
     let count = 0;
     for (const entry of entries) {
-      const id = headingOf(entry)?.id;
       const visible =
-        (!ranks || ranks.has(id)) &&
+        (!ranks || ranks.has(headingOf(entry).id)) &&
         (!categories.length || categories.includes(entry.dataset.category)) &&
         (!audiences.length || entry.dataset.audience.split(" ").some((a) => audiences.includes(a)));
       entry.hidden = !visible;
       if (visible) count++;
     }
+    // each section keeps its own entries: best match first while searching, else as printed
+    const rank = (e) => (ranks ? ranks.get(headingOf(e).id) ?? 1e9 : 0);
     for (const group of groups) {
-      const mine = entries.filter((e) => e.parentElement === group);
-      mine.sort((a, b) => (ranks ? (ranks.get(headingOf(a).id) ?? 1e9) - (ranks.get(headingOf(b).id) ?? 1e9) : 0) || original.get(a) - original.get(b));
-      const anchor = mine[mine.length - 1].nextSibling;
-      for (const entry of mine) group.insertBefore(entry, anchor);
+      const slots = entries.filter((e) => group.contains(e)).sort((a, b) => a.compareDocumentPosition(b) & 2 ? 1 : -1);
+      const mine = [...slots].sort((a, b) => rank(a) - rank(b) || original.get(a) - original.get(b));
+      // each entry takes the next slot, so the text between entries stays where it was
+      const marks = slots.map((e) => e.parentNode.insertBefore(document.createComment(""), e));
+      marks.forEach((mark, i) => mark.replaceWith(mine[i]));
+      group.hidden = !mine.some((e) => !e.hidden);
     }
-    // a category heading shows only while one of its entries does
-    document.querySelectorAll("h2[id^='faq-']").forEach((h) => {
-      let node = h.nextElementSibling;
-      let any = false;
-      while (node && node.tagName !== "H2") {
-        if (node.classList.contains("kk-faq") && !node.hidden) any = true;
-        node = node.nextElementSibling;
-      }
-      h.hidden = !any;
+    // the table of contents lists only what is shown
+    document.querySelectorAll(".md-sidebar--secondary a.md-nav__link[href^='#'], .md-nav--secondary a.md-nav__link[href^='#']").forEach((a) => {
+      const target = document.getElementById(decodeURIComponent(a.hash.slice(1)));
+      if (target) a.closest("li").hidden = !shown(target);
     });
-    status.textContent = count ? status.dataset.templateCount.replace("{n}", count) : status.dataset.templateNone;
+    status.textContent = !filtering ? "" : count ? status.dataset.templateCount.replace("{n}", count) : status.dataset.templateNone;
+    clear.hidden = !filtering && !input.value.trim();
+    // the address: the filters, and the anchor only while it points at a shown entry
     const params = new URLSearchParams();
     if (input.value.trim()) params.set("q", input.value.trim());
     categories.forEach((c) => params.append("category", c));
     audiences.forEach((a) => params.append("audience", a));
     const query = params.toString();
-    history.replaceState(null, "", query ? `?${query}${location.hash}` : location.pathname + location.hash);
+    const target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    const hash = target && !shown(target) ? "" : location.hash;
+    history.replaceState(history.state, "", (query ? `?${query}` : location.pathname) + hash);
+    // arriving at an anchor: stay on it if shown (entries above may have gone), else show the results
+    if (arriving && target) (hash ? target : form).scrollIntoView();
   }
 
-  async function update() {
+  async function update(arriving = false) {
     const mine = ++run;
     const result = await search(input.value);
     if (mine !== run) return; // a newer keystroke has superseded this search
     ranks = result;
-    show();
+    show(arriving);
   }
 
   let timer = null;
@@ -120,11 +131,19 @@
       show();
     });
   }
+  clear.addEventListener("click", () => {
+    run++; // drop any search still under way
+    input.value = "";
+    chips.forEach((c) => c.setAttribute("aria-pressed", "false"));
+    ranks = null;
+    show();
+    input.focus();
+  });
   const params = new URLSearchParams(location.search);
   input.value = params.get("q") || "";
   for (const chip of chips) {
     if (params.getAll(chip.dataset.filter).includes(chip.dataset.value)) chip.setAttribute("aria-pressed", "true");
   }
   form.hidden = false;
-  if (input.value || params.has("category") || params.has("audience")) update();
+  if (input.value || params.has("category") || params.has("audience")) update(true);
 })();
