@@ -21,7 +21,7 @@ PAGE_LAYOUT = ALLOWED | {"div"}
 RENDERED = PAGE_LAYOUT | {
     "a", "abbr", "blockquote", "br", "button", "caption", "code", "dd", "details", "dl", "dt",
     "em", "fieldset", "form", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "input", "label",
-    "legend", "li", "ol", "p", "pre", "strong", "summary", "table", "tbody", "td", "tfoot",
+    "legend", "li", "ol", "p", "pre", "section", "strong", "summary", "table", "tbody", "td", "tfoot",
     "th", "thead", "tr", "ul",
 }
 RENDERED_ATTRS = {
