@@ -16,6 +16,11 @@ def edit(path: Path, old: str, new: str) -> int:
     return line
 
 
+def line_of(path: Path, needle: str) -> int:
+    text = path.read_text(encoding="utf-8")
+    return text[: text.index(needle)].count("\n") + 1
+
+
 def failed_build(project: Path) -> str:
     """Build a broken project: it must fail with a message, never a traceback."""
     result = run_build(project, project / "site")
