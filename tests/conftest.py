@@ -97,3 +97,23 @@ def browser():
         b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield b
         b.close()
+
+
+def wait_until(page, expression: str, timeout: float = 5000) -> None:
+    """Wait until a JavaScript expression is true in the page. (Playwright's
+    wait_for_function evaluates a string in the page, which the site's
+    Content-Security-Policy forbids; evaluate() is not subject to it.)"""
+    import time
+
+    from playwright.sync_api import Error
+
+    deadline = time.monotonic() + timeout / 1000
+    while True:
+        try:  # the page may still be loading, or navigating away
+            if page.evaluate(expression):
+                return
+        except Error:
+            pass
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still false after {timeout:.0f} ms: {expression}")
+        page.wait_for_timeout(50)

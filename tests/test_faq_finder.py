@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import wait_until
+
 FINDER = {
     "ja": {"path": "/faq/", "keywords": "キーワード", "word": "年休", "clear": "絞り込みを解除", "saiyou": "交流採用", "company": "民間企業等"},
     "en": {"path": "/en/faq/", "keywords": "Keywords", "word": "housing", "clear": "Clear the filters", "saiyou": "Exchange through recruitment", "company": "Companies and other organisations"},
@@ -36,7 +38,7 @@ ARTICLE = """() => {
 
 
 def settled(page):
-    page.wait_for_function("document.querySelector('.kk-finder__status').textContent !== ''")
+    wait_until(page, "document.querySelector('.kk-finder__status').textContent !== ''")
 
 
 def check_layout(page, expect_some=True):
@@ -72,9 +74,9 @@ def test_entries_stay_under_their_category_and_clearing_restores_the_page(server
     assert len({c for _e, c, _u in rows}) >= 2
     # by keyword, on top of the audience, then the keyword alone
     page.get_by_label(words["keywords"]).fill(words["word"])
-    page.wait_for_function("location.search.includes('q=')")
+    wait_until(page, "location.search.includes('q=')")
     page.get_by_role("button", name=words["company"]).click()
-    page.wait_for_function("!location.search.includes('audience')")
+    wait_until(page, "!location.search.includes('audience')")
     rows = check_layout(page)
     assert len(rows) < len(everything)
     # the table of contents lists only what is shown
@@ -104,7 +106,7 @@ def switch(page, to: str):
     """The header's language switcher, as a mouse user reaches it."""
     page.locator(".md-header button[aria-label]").filter(has=page.locator("svg")).first.hover()
     page.locator(f".md-header a[data-kk-alternate][hreflang={to}]").first.click()
-    page.wait_for_function(f"document.documentElement.lang === '{to}'")
+    wait_until(page, f"document.documentElement.lang === '{to}'")
 
 
 def hidden_or_missing(page, anchor: str) -> bool:

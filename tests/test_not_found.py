@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import wait_until
+
 from tests.test_accessibility import violations
 from tests.test_english import japanese_outside_ja_in
 
@@ -70,7 +72,7 @@ def test_without_javascript_the_404_search_box_sends_the_words_to_the_faq_finder
     context.close()
     page = browser.new_page()  # the finder then narrows the FAQ to those words
     page.goto(f"{server}{words['faq']}?q={words['words']}")
-    page.wait_for_function("document.querySelector('.kk-finder__status').textContent !== ''")
+    wait_until(page, "document.querySelector('.kk-finder__status').textContent !== ''")
     assert page.evaluate("[...document.querySelectorAll('.kk-faq')].filter(e => e.getClientRects().length).length") >= 1
     page.close()
 

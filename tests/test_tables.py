@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import wait_until
+
 # For every table of the page: does it fit, and if not, how the reader is told.
 TABLES = """() => {
   const shown = (el) => el && el.getClientRects().length > 0 && !el.closest('[hidden]');
@@ -62,11 +64,11 @@ def test_no_table_is_cut_off_without_a_cue(site, server, browser, width):
 def test_a_wide_table_scrolls_from_the_keyboard(server, browser):
     page = browser.new_page(viewport={"width": 390, "height": 844})
     page.goto(server + "/welfare/")
-    page.wait_for_function("document.getElementById('welfare').tabIndex === 0")  # marked as scrolling
+    wait_until(page, "document.getElementById('welfare').tabIndex === 0")  # marked as scrolling
     page.locator("#welfare").focus()
     page.keyboard.press("End")
     page.keyboard.press("ArrowRight")
-    page.wait_for_function("document.getElementById('welfare').scrollLeft > 0", timeout=3000)  # scrolling may be smooth
+    wait_until(page, "document.getElementById('welfare').scrollLeft > 0", timeout=3000)  # scrolling may be smooth
     # the column that was off-screen (交流派遣) can now be seen
     header = page.locator("#welfare th", has_text="交流派遣").first.bounding_box()
     assert header["x"] < 390
