@@ -109,6 +109,13 @@ def switch(page, to: str):
     wait_until(page, f"document.documentElement.lang === '{to}'")
 
 
+def switch_by_keyboard(page, to: str):
+    """The switcher reached from the keyboard (focus, Enter): the page does not move."""
+    page.locator(f".md-header a[data-kk-alternate][hreflang={to}]").first.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"document.documentElement.lang === '{to}'")
+
+
 def hidden_or_missing(page, anchor: str) -> bool:
     return page.evaluate("(id) => { const el = document.getElementById(id); return !el || el.getClientRects().length === 0; }", anchor)
 
@@ -120,11 +127,19 @@ def test_switching_language_keeps_the_filter_and_never_lands_on_a_hidden_answer(
     page = browser.new_page()
     page.goto(f"{server}{start}?audience=company")
     settled(page)
-    # scrolled down the narrowed list to an answer: the switch lands on that same answer
+    # scrolled down the narrowed list, reading an answer (its heading just passed under
+    # the sticky header): the switch lands on that same answer
     shown = [e for e, _c, _u in page.evaluate(LAYOUT)["rows"]]
     reading = shown[len(shown) // 2]
-    page.evaluate(f"window.scrollTo(0, document.getElementById('{reading}').getBoundingClientRect().top + scrollY - 70)")
-    switch(page, to)
+    page.evaluate(
+        f"""() => {{
+          const line = document.querySelector('.md-header').getBoundingClientRect().bottom;
+          const top = document.getElementById('{reading}').getBoundingClientRect().top + scrollY - line + 30;
+          window.scrollTo({{ top, behavior: 'instant' }});  // the theme scrolls smoothly otherwise
+        }}"""
+    )
+    page.wait_for_function(f"Math.abs(document.getElementById('{reading}').getBoundingClientRect().top - document.querySelector('.md-header').getBoundingClientRect().bottom + 30) < 2")
+    switch_by_keyboard(page, to)
     assert page.evaluate("location.pathname + location.search") == f"{other}?audience=company"
     settled(page)
     assert page.evaluate("location.hash") == f"#{reading}"
