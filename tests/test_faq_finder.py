@@ -113,7 +113,7 @@ def switch_by_keyboard(page, to: str):
     """The switcher reached from the keyboard (focus, Enter): the page does not move."""
     page.locator(f".md-header a[data-kk-alternate][hreflang={to}]").first.focus()
     page.keyboard.press("Enter")
-    page.wait_for_function(f"document.documentElement.lang === '{to}'")
+    wait_until(page, f"document.documentElement.lang === '{to}'")
 
 
 def hidden_or_missing(page, anchor: str) -> bool:
@@ -138,7 +138,7 @@ def test_switching_language_keeps_the_filter_and_never_lands_on_a_hidden_answer(
           window.scrollTo({{ top, behavior: 'instant' }});  // the theme scrolls smoothly otherwise
         }}"""
     )
-    page.wait_for_function(f"Math.abs(document.getElementById('{reading}').getBoundingClientRect().top - document.querySelector('.md-header').getBoundingClientRect().bottom + 30) < 2")
+    wait_until(page, f"Math.abs(document.getElementById('{reading}').getBoundingClientRect().top - document.querySelector('.md-header').getBoundingClientRect().bottom + 30) < 2")
     switch_by_keyboard(page, to)
     assert page.evaluate("location.pathname + location.search") == f"{other}?audience=company"
     settled(page)
