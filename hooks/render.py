@@ -137,6 +137,15 @@ class Renderer:
     def faq_finder(self) -> str:
         return self.template("faq-finder.html")
 
+    def captions(self, level: int = 2) -> str:
+        """The Video captions page: every video, its files and length, and the editor reports."""
+        from hooks.captions.catalogue import catalogue
+        from hooks.captions.stage import qr_name
+
+        cat = catalogue(self.content.root, self.content)
+        depth = self.out.page.count("/") + 1 + (self.lang != "ja")
+        return self.template("captions.html", cat=cat, level=level, base="../" * depth + "captions/", qr_name=qr_name, lang=self.lang)
+
     def links_list(self, level: int = 2) -> str:
         return self.template("links.html", level=level)
 
