@@ -50,7 +50,8 @@ def layout(tokens: list[Token], render: Callable[[list[Token]], str], width: Cal
                 line_cost += MID_SENTENCE_END * sum(t.sentence_end for t in tokens[i:j - 1])
                 close = 0 if j == n else end.cue_cost
                 if first is None:
-                    _offer(best, (j, None), cost + line_cost + close + CUE, (i, first), w)
+                    alone = ORPHAN // 2 if w < 2 * orphan and not whole else 0  # a cue of a few characters
+                    _offer(best, (j, None), cost + line_cost + close + CUE + alone, (i, first), w)
                     if j < n and not end.hard:
                         _offer(best, (j, w), cost + line_cost + end.line_cost, (i, first), w)
                 else:

@@ -57,8 +57,9 @@ def lay_out(lang: Language, answers: list[list[str]]) -> tuple[list[list[str]], 
     return result.cues, [tokens[start].answer for start, _end in result.spans], result.forced
 
 
-def title_lines(lang: Language, parts: list[str]) -> list[list[str]]:
-    """A card's text (e.g. organisation, then name) in cues of up to two lines."""
+def title_lines(lang: Language, parts: list[str], label: str = "") -> list[list[str]]:
+    """A card's text (e.g. organisation, then name) in cues of up to two lines; `label`
+    (a part's number) ends the last line, or takes a line of its own."""
     lines = []
     for part in parts:
         if lang.width(part) <= lang.limit and len(parts) > 1:  # a name stays on one line
@@ -66,4 +67,9 @@ def title_lines(lang: Language, parts: list[str]) -> list[list[str]]:
             continue
         cues, _answers, _forced = lay_out(lang, [[part]])
         lines += [line for cue in cues for line in cue]
+    if label:
+        if lines and lang.width(lines[-1] + label) <= lang.limit:
+            lines[-1] += label
+        else:
+            lines.append(label.strip())
     return [lines[i:i + 2] for i in range(0, len(lines), 2)]

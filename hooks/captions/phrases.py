@@ -16,7 +16,10 @@ _parser = budoux.load_default_japanese_parser()
 
 # Phrases that must not start a line: they belong to the phrase before.
 GLUE = ("いった", "いう", "して", "おいて", "ついて", "向けて", "向けた", "対して", "対する", "関して", "関する", "よって", "よる", "とって", "際して", "応じて", "基づいて", "基づく", "伴い", "伴う", "とおり", "ほか", "者", "的", "等", "化", "性")
-PARTICLES = ("から", "まで", "より", "ので", "けど", "ため", "には", "では", "とは", "にも", "は", "が", "を", "に", "で", "も", "へ", "と", "や", "か", "て", "ね", "よ")
+# A phrase ending in a conjunctive form closes a clause; one ending in a case particle
+# leaves its verb for the next line.
+CLAUSE_ENDS = ("ので", "から", "けど", "けれど", "ため", "ながら", "たり", "だり", "て", "で", "し")
+PARTICLES = ("まで", "より", "には", "では", "とは", "にも", "は", "が", "を", "に", "も", "へ", "と", "や", "か", "ね", "よ")
 CLOSERS = "」』）)”’】"
 KANJI = re.compile(r"[\u3400-\u9fff々〆]")
 
@@ -52,11 +55,13 @@ def _ja_costs(token: Token) -> Token:
     if last in SENTENCE_END:
         token.line_cost, token.cue_cost, token.sentence_end = 1, 0, True
     elif last in COMMA:
-        token.line_cost, token.cue_cost = 0, 4
+        token.line_cost, token.cue_cost = 0, 2
+    elif core.endswith(CLAUSE_ENDS):
+        token.line_cost, token.cue_cost = 2, 6
     elif core.endswith(PARTICLES):
-        token.line_cost, token.cue_cost = 2, 8
-    elif core.endswith("の"):
-        token.line_cost, token.cue_cost = 4, 10
+        token.line_cost, token.cue_cost = 2, 10
+    elif core.endswith("の"):  # 帰任後の／配属先: a noun and the noun it describes
+        token.line_cost, token.cue_cost = 5, 14
     if half_units(token.text) <= 4 and last not in SENTENCE_END | COMMA:  # どう／見えているか
         token.line_cost += 6
         token.cue_cost += 6

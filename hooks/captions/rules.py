@@ -99,3 +99,35 @@ CHECKS = [line_width, two_lines, line_start, line_end, film_punctuation, english
 
 def check(version) -> list[str]:
     return [f"{check.__name__}: {problem}" for check in CHECKS for problem in check(version)]
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"[、。，．\u3000 ]", "", text)
+
+
+def phrase_breaks(video, code: str) -> tuple[list[str], list[str]]:
+    """Caption text is the stored text (apart from film punctuation), and every line ends
+    at a phrase boundary. Returns (problems, phrases broken inside: to be reported)."""
+    lang, unit, version = LANGUAGES[code], video.units[code], video.versions[code]
+    spans = video.spans if code == "ja" else video.en_spans
+    problems, inside = [], []
+    for a, first, last in spans:
+        sentences = unit.answers[a][first:last]
+        allowed, forced, pos = set(), {}, 0
+        for token in lang.tokens(sentences, lang.limit):
+            pos += len(_plain(token.text))
+            if token.forced:
+                forced[pos] = token.phrase
+            else:
+                allowed.add(pos)
+        lines = [line for cue in version.cues if cue.role == "caption" and cue.answer == a for line in cue.lines]
+        if "".join(map(_plain, lines)) != _plain("".join(sentences)):
+            problems.append(f"answer {a + 1}: the captions do not give the stored text")
+        pos = 0
+        for line in lines:
+            pos += len(_plain(line))
+            if pos in forced:
+                inside.append(forced[pos])
+            elif pos not in allowed:
+                problems.append(f"answer {a + 1}: “{line}” ends inside a phrase")
+    return problems, inside

@@ -12,6 +12,7 @@ MIN_FRAMES = 25  # 5/6 s
 MAX_FRAMES = 210  # 7 s
 READING = {"ja": 4.0, "en": 17.0}  # characters per second: Japanese for silent video, English (Netflix)
 CARD_FRAMES = 90  # the closing card: 3 s
+TITLE_FRAMES = 45  # a title or headline card stays at least 1.5 s
 
 
 @dataclass(frozen=True)
@@ -33,11 +34,12 @@ def frames_for(characters: float, speed: float) -> int:
     return max(MIN_FRAMES, min(MAX_FRAMES, math.ceil(characters / speed * FPS - 1e-9)))
 
 
-def schedule(lengths: list[float], speed: float, start: int = 0) -> list[Timed]:
+def schedule(lengths: list[float], speed: float, start: int = 0, minimums: list[int] | None = None) -> list[Timed]:
     """Back-to-back cues, each as long as its text takes to read, GAP frames apart."""
     out, frame = [], start
-    for length in lengths:
-        timed = Timed(frame, frame + frames_for(length, speed))
+    for index, length in enumerate(lengths):
+        least = minimums[index] if minimums else MIN_FRAMES
+        timed = Timed(frame, frame + max(least, frames_for(length, speed)))
         out.append(timed)
         frame = timed.end + GAP
     return out

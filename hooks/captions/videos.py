@@ -11,7 +11,7 @@ from hooks import schema
 from hooks.captions import plain
 from hooks.captions.align import align
 from hooks.captions.languages import EN, JA, LANGUAGES, lay_out, title_lines
-from hooks.captions.timing import CARD_FRAMES, FPS, GAP, Timed, schedule
+from hooks.captions.timing import CARD_FRAMES, FPS, GAP, MIN_FRAMES, TITLE_FRAMES, Timed, schedule
 from hooks.texts import Output
 
 TARGET_FRAMES = 45 * FPS  # the default length of a video
@@ -145,7 +145,7 @@ def plan_testimonial(t_ja, t_en, ja_content, en_content, urls: dict[str, str]) -
 def _card_frames(ja: Unit, t, content) -> int:
     """The frames of the title, headline and closing cards of a Japanese part."""
     label = content.ui["ja"]["video_part"].format(1, 2)
-    cards = title_lines(JA, ja.title) + title_lines(JA, [ja.headline + label])
+    cards = title_lines(JA, ja.title) + title_lines(JA, [ja.headline], label)
     return sum(t.end - t.start + GAP for t in schedule([JA.length(c) for c in cards], JA.speed)) + CARD_FRAMES
 
 
@@ -164,14 +164,14 @@ def _make(base, tid, ja, en, groups, starts, index, urls, ja_content, en_content
         lang = LANGUAGES["ja" if unit is ja else "en"]
         ui = content.ui[lang.code]
         label = ui["video_part"].format(index + 1, n) if n > 1 else ""
-        cues = [Cue("title", lines) for lines in title_lines(lang, unit.title)]
-        if unit.headline or label:
-            cues += [Cue("headline", lines) for lines in title_lines(lang, [unit.headline + label])]
+        cues = [Cue("title", lines) for lines in title_lines(lang, unit.title, "" if unit.headline else label)]
+        if unit.headline:
+            cues += [Cue("headline", lines) for lines in title_lines(lang, [unit.headline], label)]
         sentences = [unit.answers[a][first:last] for a, first, last in spans_]
         answer_cues, answers, forced = lay_out(lang, sentences)
         cues += [Cue("caption", lines, answer=spans_[k][0]) for lines, k in zip(answer_cues, answers)]
         video.forced[lang.code] = [(spans_[t.answer][0], t) for t in forced]
-        times = schedule([lang.length(c.lines) for c in cues], lang.speed)
+        times = schedule([lang.length(c.lines) for c in cues], lang.speed, minimums=[TITLE_FRAMES if c.role != "caption" else MIN_FRAMES for c in cues])
         for cue, timed in zip(cues, times):
             cue.timed = timed
         closing = Timed(times[-1].end + GAP, times[-1].end + GAP + CARD_FRAMES)
