@@ -43,6 +43,7 @@ class Token:
     forced: bool = False  # a break after it is inside a phrase (reported)
     phrase: str = ""  # for a forced break: the whole phrase that did not fit
     answer: int = 0  # which answer of the stretch it comes from
+    kinsoku: bool = False  # a line that starts or ends with a prohibited character
 
 
 def _core(text: str) -> str:

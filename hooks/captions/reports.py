@@ -92,7 +92,9 @@ def reports_for(video: Video, locator: Locator, ui: dict) -> list[Report]:
     for lang, forced in video.forced.items():
         language = LANGUAGES[lang]
         for answer, token in forced:
-            if token.forced:
+            if token.kinsoku:
+                add(lang, answer_field(video, answer), "kinsoku", phrase=token.text)
+            elif token.forced:
                 wide = token.phrase or token.text
                 add(lang, answer_field(video, answer), "wide", phrase=wide,
                     width=lambda ui_lang, w=language.width(wide), l=language: _width(l, w, ui_lang),
