@@ -148,7 +148,7 @@ class Renderer:
         except ContentError:
             return ""  # the other language's content has problems: its own build reports them
         depth = self.out.page.count("/") + 1 + (self.lang != "ja")
-        return self.template("captions.html", cat=cat, level=level, base="../" * depth + "captions/", qr_name=qr_name, lang=self.lang)
+        return self.template("captions.html", cat=cat, level=level, base="../" * depth + "captions/", qr_name=qr_name, lang=self.lang, testimonials=self.content.testimonials)
 
     def links_list(self, level: int = 2) -> str:
         return self.template("links.html", level=level)

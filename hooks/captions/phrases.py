@@ -15,7 +15,7 @@ from hooks.captions.units import COMMA, NO_LINE_END, NO_LINE_START, SENTENCE_END
 _parser = budoux.load_default_japanese_parser()
 
 # Phrases that must not start a line: they belong to the phrase before.
-GLUE = ("いった", "いう", "して", "おいて", "ついて", "向けて", "向けた", "対して", "対する", "関して", "関する", "よって", "よる", "とって", "際して", "応じて", "基づいて", "基づく", "伴い", "伴う", "とおり", "ほか", "者", "的", "等", "化", "性")
+GLUE = ("いった", "いう", "して", "おいて", "おける", "ついて", "向けて", "向けた", "対して", "対する", "関して", "関する", "よって", "よる", "とって", "際して", "応じて", "基づいて", "基づく", "伴い", "伴う", "とおり", "ほか", "者", "的", "等", "化", "性")
 # A phrase ending in a conjunctive form closes a clause; one ending in a case particle
 # leaves its verb for the next line.
 CLAUSE_ENDS = ("ので", "から", "けど", "けれど", "ため", "ながら", "たり", "だり", "て", "で", "し")
