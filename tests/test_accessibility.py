@@ -15,6 +15,7 @@ PAGES = [
     "voices/",  # testimonials
     "initiatives/",  # report with nested lists
     "publications/pamphlet/",  # a whole publication
+    "captions/",  # video captions: tables of file links, editor reports
 ]
 
 

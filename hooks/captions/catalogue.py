@@ -11,6 +11,7 @@ import yaml
 
 from hooks import content as content_loader
 from hooks.captions.reports import Locator, Report, reports_for
+from hooks.captions.timing import READING
 from hooks.captions.videos import Video, plan
 
 INPUTS = ("content/testimonials", "data/ui.yml", "data/links.yml", "data/contacts.yml", "data/publications", "docs")
@@ -55,7 +56,7 @@ def _stamp(root: Path) -> tuple:
 
 def catalogue(root: Path, loaded=None) -> Catalogue:
     """All videos and reports; `loaded` reuses a language already loaded (a Content)."""
-    key = (str(root), _stamp(root), tuple(site_urls(root).items()))
+    key = (str(root), _stamp(root), tuple(site_urls(root).items()), tuple(READING.items()))
     if key not in _memo:
         ja = loaded if loaded is not None and loaded.lang == "ja" else content_loader.load(root, "ja")
         en = loaded if loaded is not None and loaded.lang == "en" else content_loader.load(root, "en")

@@ -4,13 +4,16 @@ SRT and WebVTT are both written from those numbers."""
 from __future__ import annotations
 
 import math
+import os
 from dataclasses import dataclass
 
 FPS = 30
 GAP = 2  # frames between cues
 MIN_FRAMES = 25  # 5/6 s
 MAX_FRAMES = 210  # 7 s
-READING = {"ja": 4.0, "en": 17.0}  # characters per second: Japanese for silent video, English (Netflix)
+# Characters a second: Japanese for silent video, English (Netflix); set CAPTION_READING_JA
+# or CAPTION_READING_EN to change them (e.g. CAPTION_READING_JA=5 for video with sound).
+READING = {lang: float(os.environ.get(f"CAPTION_READING_{lang.upper()}") or default) for lang, default in (("ja", 4.0), ("en", 17.0))}
 CARD_FRAMES = 90  # the closing card: 3 s
 TITLE_FRAMES = 45  # a title or headline card stays at least 1.5 s
 
