@@ -28,6 +28,9 @@ def layout(tokens: list[Token], render: Callable[[list[Token]], str], width: Cal
     # best[(i, first)]: cheapest way to set tokens[:i]; first is the width of the open
     # cue's first line (None when a new cue starts at i).
     best: dict[tuple[int, int | None], tuple[float, tuple | None, int]] = {(0, None): (0.0, None, 0)}
+    ends = [0]  # sentence ends before each token, for sentences ending inside a line
+    for token in tokens:
+        ends.append(ends[-1] + token.sentence_end)
     for i in range(n):
         lines = []  # the lines that can start at token i: (end, width)
         for j in range(i + 1, n + 1):
@@ -37,17 +40,16 @@ def layout(tokens: list[Token], render: Callable[[list[Token]], str], width: Cal
             if w > limit + 2:  # (film punctuation may drop up to one character at the end)
                 break
             if w <= limit:
-                lines.append((j, w))
+                end = tokens[j - 1]
+                whole = (i == 0 or tokens[i - 1].sentence_end) and end.sentence_end
+                line_cost = LINE + (ORPHAN if w < orphan and not whole else 0) + MID_SENTENCE_END * (ends[j - 1] - ends[i])
+                lines.append((j, w, end, whole, line_cost))
         for first in [None, *range(limit + 1)]:
             state = best.get((i, first))
             if state is None:
                 continue
             cost = state[0]
-            for j, w in lines:
-                end = tokens[j - 1]
-                whole = (i == 0 or tokens[i - 1].sentence_end) and end.sentence_end
-                line_cost = LINE + (ORPHAN if w < orphan and not whole else 0)
-                line_cost += MID_SENTENCE_END * sum(t.sentence_end for t in tokens[i:j - 1])
+            for j, w, end, whole, line_cost in lines:
                 close = 0 if j == n else end.cue_cost
                 if first is None:
                     alone = ORPHAN // 2 if w < 2 * orphan and not whole else 0  # a cue of a few characters

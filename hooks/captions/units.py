@@ -5,6 +5,7 @@ Japanese line width is counted in units: a full-width grapheme counts 1, a half-
 internally, so that 13 units is 26."""
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # JLReq line-start prohibitions (行頭禁則) and line-end prohibitions (行末禁則).
@@ -30,7 +31,15 @@ def _joins(prev: str, char: str) -> bool:
     )
 
 
+# Characters that may join the grapheme before them (for the fast path below).
+_JOINERS = re.compile("[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f\u0900-\u0dff\u1ab0-\u1aff"
+                      "\u1dc0-\u1dff\u200d\u20d0-\u20ff\ufe00-\ufe0f\ufe20-\ufe2f\u3099\u309a"
+                      "\U0001F1E6-\U0001F1FF\U0001F3FB-\U0001F3FF\U000E0020-\U000E007F\U000E0100-\U000E01EF]")
+
+
 def graphemes(text: str) -> list[str]:
+    if not _JOINERS.search(text):
+        return list(text)
     out: list[str] = []
     for char in text:
         if out and _joins(out[-1], char):
