@@ -21,6 +21,7 @@ GLUE = ("いった", "いう", "して", "おいて", "おける", "ついて", 
 CLAUSE_ENDS = ("ので", "から", "けど", "けれど", "ため", "ながら", "たり", "だり", "て", "で", "し")
 PARTICLES = ("まで", "より", "には", "では", "とは", "にも", "は", "が", "を", "に", "も", "へ", "と", "や", "か", "ね", "よ")
 CLOSERS = "」』）)”’】"
+ENUMERATORS = set("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
 KANJI = re.compile(r"[\u3400-\u9fff々〆]")
 
 # English: break before these; never end a line on the second list.
@@ -139,6 +140,9 @@ def japanese(sentences: list[str], limit: int) -> list[Token]:
                 if index < len(pieces) - 1:
                     tokens[-1].forced, tokens[-1].line_cost, tokens[-1].cue_cost = True, 50, 60
                     tokens[-1].phrase = phrase
+    for token, following in zip(tokens, tokens[1:]):
+        if following.text[:1] in ENUMERATORS and not token.forced:  # …こと／②少ないかも…: a list item starts
+            token.line_cost, token.cue_cost = 0, min(token.cue_cost, 2)
     if tokens:
         tokens[-1].hard = True
     return tokens

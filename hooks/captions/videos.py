@@ -166,7 +166,16 @@ def _make(base, tid, ja, en, groups, starts, index, urls, ja_content, en_content
         label = ui["video_part"].format(index + 1, n) if n > 1 else ""
         cues = [Cue("title", lines) for lines in title_lines(lang, unit.title, "" if unit.headline else label)]
         if unit.headline:
-            cues += [Cue("headline", lines) for lines in title_lines(lang, [unit.headline], label)]
+            headline = title_lines(lang, [unit.headline], label)
+            if label and headline[-1] == [label.strip()]:  # the number would stand alone:
+                if len(headline) > 1 and len(headline[-2]) == 1:  # it takes the previous card's free line,
+                    headline[-2].append(headline.pop()[0])
+                elif lang.width(cues[-1].lines[-1] + label) <= lang.limit:  # or ends the title card,
+                    headline.pop()
+                    cues[-1].lines[-1] += label
+                elif len(cues[-1].lines) == 1:  # or takes the title card's free line
+                    cues[-1].lines.append(headline.pop()[0])
+            cues += [Cue("headline", lines) for lines in headline]
         sentences = [unit.answers[a][first:last] for a, first, last in spans_]
         answer_cues, answers, forced = lay_out(lang, sentences)
         cues += [Cue("caption", lines, answer=spans_[k][0]) for lines, k in zip(answer_cues, answers)]
