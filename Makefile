@@ -27,8 +27,9 @@ build: setup
 test: setup
 	$(BIN)/python -m pytest
 
+# `make serve PREVIEWS=1` also renders the caption preview sheets (slower; off by default).
 serve: setup
-	$(BIN)/python -m mkdocs serve --strict
+	PREVIEWS=$(PREVIEWS) $(BIN)/python -m mkdocs serve --strict
 
 setup: system-packages $(VENV)/.installed node_modules/.installed
 

@@ -57,6 +57,8 @@ def _load_items(content: Content, folder: str, model, problems: Problems, store:
         if item.id in store:
             problems.add(rel, located.line(("id",)), "id", f"'{item.id}' is used by {files[item.id]} too")
             continue
+        for message, loc in getattr(item, "consistency", lambda: [])():
+            problems.add(rel, located.line(loc), ".".join(map(str, loc)), message)
         store[item.id] = item
         files[item.id] = rel
         files[rel] = located  # for line look-ups of Markdown fields

@@ -24,6 +24,7 @@ def _call(renderer: Renderer, kind: str, args: list[str]) -> str:
         "testimonial": renderer.testimonial,
         "table": renderer.table,
         "links": renderer.links_list,
+        "captions": renderer.captions,
         "publication": lambda pub, **kw: Renderer(renderer.content, renderer.out.page, pub=pub, lang=renderer.lang).publication(pub),
     }
     if kind not in handlers:
@@ -31,7 +32,7 @@ def _call(renderer: Renderer, kind: str, args: list[str]) -> str:
     try:
         return handlers[kind](*positional, **extra)
     except TypeError:
-        raise MarkerError(f"'kk:{kind}' takes {'no name' if kind in ('faq-all', 'faq-finder', 'links') else 'one name'}") from None
+        raise MarkerError(f"'kk:{kind}' takes {'no name' if kind in ('faq-all', 'faq-finder', 'links', 'captions') else 'one name'}") from None
 
 
 def expand(markdown: str, page: str, content: Content, problems: Problems, path: str, first_line: int = 1) -> str:

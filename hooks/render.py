@@ -135,6 +135,19 @@ class Renderer:
     def faq_finder(self) -> str:
         return self.template("faq-finder.html")
 
+    def captions(self, level: int = 2) -> str:
+        """The Video captions page: every video, its files and length, and the editor reports."""
+        from hooks.captions.catalogue import catalogue
+        from hooks.captions.stage import qr_name
+        from hooks.problems import ContentError
+
+        try:
+            cat = catalogue(self.content.root, self.content)
+        except ContentError:
+            return ""  # the other language's content has problems: its own build reports them
+        depth = self.out.page.count("/") + 1 + (self.lang != "ja")
+        return self.template("captions.html", cat=cat, level=level, base="../" * depth + "captions/", qr_name=qr_name, lang=self.lang, testimonials=self.content.testimonials)
+
     def links_list(self, level: int = 2) -> str:
         return self.template("links.html", level=level)
 

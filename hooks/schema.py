@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from hooks.modelwords import NotAnImpossibleDate, pattern
 
@@ -47,10 +47,42 @@ class Faq(Strict):
     same_question_as: list[Slug] = []
 
 
+def _short_headline(text: str) -> str:
+    """A video's question headline: Japanese ≤ 20 characters (English ≤ 42, one caption line)."""
+    from hooks.english import has_japanese
+
+    limit = 20 if has_japanese(text) else 42
+    if len(text) > limit:
+        raise ValueError(f"is {len(text)} characters long; a video headline has at most {limit}")
+    return text
+
+
+class Video(Strict):
+    """Editorial fields for the short SNS videos (hooks/captions/): all optional."""
+
+    headline: Annotated[Text, AfterValidator(_short_headline)] | None = None
+    answers: list[Annotated[int, Field(ge=1)]] | None = Field(default=None, min_length=1)  # which answers (1 = first)
+    condensed: dict[int, Markdown] = {}  # answer number -> the editor's shorter wording for the video
+
+    def problems(self, count: int, loc: tuple):
+        """(message, location) for answer numbers that do not exist or repeat."""
+        for index, number in enumerate(self.answers or []):
+            if number > count:
+                yield f"there is no answer {number} (there are {count})", loc + ("answers", index)
+            elif number in (self.answers or [])[:index]:
+                yield f"answer {number} is listed twice", loc + ("answers", index)
+        for number in self.condensed:
+            if not 1 <= number <= count:
+                yield f"there is no answer {number} to condense (there are {count})", loc + ("condensed", number)
+            elif self.answers and number not in self.answers:
+                yield f"answer {number} is condensed but not used (answers: {self.answers})", loc + ("condensed", number)
+
+
 class QuestionAnswers(Strict):
     number: Text | None = None
     question: Text
     answers: list[Markdown] = Field(min_length=1)
+    video: Video | None = None
 
 
 class Testimonial(Strict):
@@ -67,6 +99,7 @@ class Testimonial(Strict):
     source: Source
     items: list[QuestionAnswers] = []
     body: Markdown | None = None
+    video: Video | None = None  # for a story, voice or hr-voices; its "answers" are the body's paragraphs
 
     @model_validator(mode="after")
     def _shape(self):
@@ -75,6 +108,18 @@ class Testimonial(Strict):
         if self.kind in ("story", "voice", "hr-voices") and not self.body:
             raise ValueError(f"a testimonial of kind '{self.kind}' needs a body")
         return self
+
+    def consistency(self):
+        """Checks across fields: the video fields name answers that exist."""
+        if self.video and self.items:
+            yield "belongs to each question here (items: - video:), not to the whole testimonial", ("video",)
+        for index, item in enumerate(self.items):
+            if item.video:
+                yield from item.video.problems(len(item.answers), ("items", index, "video"))
+        if self.video and self.body:
+            from hooks.captions.plain import paragraphs
+
+            yield from self.video.problems(len(paragraphs(self.body)), ("video",))
 
 
 class SectionMeta(Strict):

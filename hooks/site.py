@@ -2,6 +2,7 @@
 markers of each page. Content mistakes stop the build with one message, no traceback."""
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -20,6 +21,12 @@ _page_problems = Problems()
 _ids: dict[str, set[str]] = {}  # page (docs path, as in Japanese) -> the ids on it
 _links: list[tuple[str, int, str, str, str]] = []  # (file, line, target as written, page, anchor)
 _alternates = None  # the languages' links, while a 404 page shows home links instead
+_serving = False
+
+
+def on_startup(command, dirty):
+    global _serving
+    _serving = command == "serve"
 
 
 def on_config(config):
@@ -89,11 +96,16 @@ def on_post_page(output, page, config):
 
 
 def on_post_build(config):
-    """Every page's marker problems at once; the build (into staging) then fails."""
+    """Every page's marker problems at once; the build (into staging) then fails. Under
+    `make serve` the caption files are written too (preview sheets with PREVIEWS=1)."""
     try:
         _page_problems.raise_if_any()
     except ContentError as err:
         raise PluginError(str(err)) from None
+    if _serving and _content is not None and _content.lang == "ja":
+        from hooks.captions.stage import write
+
+        write(_content.root, Path(config.site_dir) / "captions", previews=os.environ.get("PREVIEWS") == "1")
 
 
 def on_page_context(context, page, config, nav):

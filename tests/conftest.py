@@ -17,13 +17,15 @@ ROOT = Path(__file__).resolve().parent.parent
 # (canonical, alternate languages) point at the site itself, as they do when published.
 PORT = int(os.environ.get("KK_TEST_PORT", "8731"))
 SITE_URL = f"http://127.0.0.1:{PORT}/"
+# Caption preview sheets are rendered once and shared by every build of the session.
+CAPTIONS_CACHE = ROOT / ".build" / "captions-cache"
 PROJECT_PARTS = ("mkdocs.yml", "docs", "content", "data", "hooks", "overrides")
 
 
 def run_build(project: Path, site: Path) -> subprocess.CompletedProcess:
     """`make build`'s driver on a project folder, as a separate process."""
     code = f"import sys; from pathlib import Path; from hooks.build import build; sys.exit(build(Path({str(project)!r}), Path({str(site)!r})))"
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600", "SITE_URL": SITE_URL}
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600", "SITE_URL": SITE_URL, "KK_CAPTIONS_CACHE": str(CAPTIONS_CACHE)}
     return subprocess.run([sys.executable, "-c", code], cwd=project, env=env, capture_output=True, text=True)
 
 
