@@ -36,7 +36,8 @@ ARTICLE = """() => {
 
 
 def settled(page):
-    page.wait_for_function("document.querySelector('.kk-finder__status').textContent !== ''")
+    page.wait_for_load_state("load")
+    page.wait_for_function("(document.querySelector('.kk-finder__status')?.textContent || '') !== ''")
 
 
 def check_layout(page, expect_some=True):
