@@ -38,7 +38,8 @@ ARTICLE = """() => {
 
 
 def settled(page):
-    wait_until(page, "document.querySelector('.kk-finder__status').textContent !== ''")
+    page.wait_for_load_state("load")
+    wait_until(page, "(document.querySelector('.kk-finder__status')?.textContent || '') !== ''")
 
 
 def check_layout(page, expect_some=True):
