@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from hooks import english, schema, texts, translation
+from hooks import english, schema, texts, tools, translation
 from hooks.data_schema import DATA_MODELS
 from hooks.problems import Problems
 from hooks.rawhtml import check_raw_html
@@ -244,5 +244,6 @@ def load(root: Path, lang: str = "ja") -> Content:
     _web_targets(root, content)
     _check_texts(content, problems)
     _check_publications(content, problems)
+    tools.check_quotes(content, problems)
     problems.raise_if_any()
     return content
