@@ -64,8 +64,15 @@ def _quoted(content, quote):
 
 
 def check_quotes(content, problems) -> None:
-    """Every quote of the tools' data is word for word in the item it cites."""
+    """Every quote of the tools' data is word for word in the item it cites; every
+    standard the pre-check names is in data/standards.yml."""
     texts, out = content.texts(), Output()
+    if "precheck" in content.data and "standards" in content.data:
+        known = {r.id for r in content.data["standards"].rules}
+        for index, rule in enumerate(content.data["precheck"].rules):
+            if rule.standard not in known:
+                line = content.files["data/precheck.yml"].line(("rules", index, "standard"))
+                problems.add("data/precheck.yml", line, f"rules.{index}.standard", f"'{rule.standard}' is not a rule in data/standards.yml (known: {', '.join(sorted(known))})")
     for name, model in content.data.items():
         for loc, quote in getattr(model, "quotes", lambda: [])():
             rel = f"data/{name}.yml" if content.lang == "ja" else f"data/{name}.en.yml"
@@ -121,7 +128,23 @@ def planner(renderer, epoch: str | None = None) -> dict:
     }
 
 
-CONTEXTS = {"planner": planner}
+def precheck(renderer) -> dict:
+    check = renderer.content.data["precheck"]
+    rules = renderer.content.data["standards"].rules
+    standards = {
+        r.id: {"id": r.id, "title": plain(renderer.texts.render(r.title, renderer.out)), "body": r.body, "href": href_from(renderer.out.page, "standards.md", f"standards-{r.id}")}
+        for r in rules
+    }
+    related = {q.id: [] for q in check.questions}
+    for rule in check.rules:
+        for cond in rule.when.walk():
+            if cond.q and standards[rule.standard] not in related[cond.q]:
+                related[cond.q].append(standards[rule.standard])
+    data = check.model_dump(mode="json", by_alias=True, include={"rules": True})
+    return {"check": check, "standards": [standards[r.standard] for r in check.rules], "related": related, "rules_json": data_attr(data)}
+
+
+CONTEXTS = {"planner": planner, "precheck": precheck}
 
 
 def render(renderer, name: str, level: int = 2) -> str:

@@ -74,6 +74,59 @@ class Planner(Tool):
             known.add(m.id)
 
 
+# 交流基準の事前チェック
+
+
+class Option(Strict):
+    value: Slug
+    label: Text
+
+
+class Question(Strict):
+    id: Slug
+    kind: Literal["yes-no", "choice", "number"] = "yes-no"
+    text: Text
+    options: list[Option] = []
+    unit: Text | None = None
+
+
+class Condition(Strict):
+    q: Slug | None = None
+    is_: Slug | None = Field(None, alias="is")
+    at_least: float | None = None
+    all: list["Condition"] = []
+    any: list["Condition"] = []
+
+    def walk(self):
+        yield self
+        for sub in (*self.all, *self.any):
+            yield from sub.walk()
+
+
+class CheckRule(Strict):
+    standard: Slug
+    when: Condition
+
+
+class Precheck(Tool):
+    title: Text
+    ui: dict[str, Text]
+    questions: list[Question] = Field(min_length=1)
+    rules: list[CheckRule] = Field(min_length=1)
+
+    def consistency(self):
+        questions = {q.id: q for q in self.questions}
+        for index, rule in enumerate(self.rules):
+            for cond in rule.when.walk():
+                if cond.q is None and not (cond.all or cond.any):
+                    yield "a condition needs q: (with is: or at_least:), all: or any:", ("rules", index, "when")
+                elif cond.q and cond.q not in questions:
+                    yield f"'{cond.q}' is not one of the questions", ("rules", index, "when")
+                elif cond.q and cond.is_ and questions[cond.q].kind == "choice" and cond.is_ not in {o.value for o in questions[cond.q].options}:
+                    yield f"'{cond.is_}' is not an option of '{cond.q}'", ("rules", index, "when")
+
+
 TOOL_MODELS = {
     "planner": Planner,
+    "precheck": Precheck,
 }
