@@ -57,9 +57,9 @@ def _quoted(content, quote):
         item = content.faq.get(quote.faq)
         return item and ("faq.md", quote.anchor or quote.faq, item.question, item.answer)
     section = content.sections.get(quote.section)
-    if section is None or quote.section not in content.targets:
+    if section is None:
         return None
-    src, _anchor, title = content.targets[quote.section]
+    src, _anchor, title = content.targets.get(quote.section, (None, None, section.title))
     return src, quote.anchor or quote.section, title, section.body
 
 
@@ -79,7 +79,7 @@ def check_quotes(content, problems) -> None:
             line = content.files[f"data/{name}.yml"].line(loc + ("text",))
             found = _quoted(content, quote)
             if found is None:
-                problems.add(rel, line, ".".join(map(str, loc)), f"cites '{quote.faq or quote.section}', which is not a FAQ entry or a section shown on a topic page")
+                problems.add(rel, line, ".".join(map(str, loc)), f"cites '{quote.faq or quote.section}', which is not a FAQ entry or a section")
             elif plain(quote.text) not in plain(texts.render(found[3], out)):
                 problems.add(rel, line, ".".join(map(str, loc + ("text",))), f"is not word for word in {quote.faq or quote.section}: quote the text exactly as it is stored")
 
@@ -89,6 +89,8 @@ def quote_place(renderer, quote) -> dict:
     content = renderer.content
     src, anchor, title, _body = _quoted(content, quote)
     title = plain(renderer.texts.render(title, renderer.out))
+    if src is None:  # shown only in a publication's own view
+        return {"text": quote.text, "href": None, "title": title}
     page = page_title(content, src)
     return {"text": quote.text, "href": href_from(renderer.out.page, src, anchor), "title": f"{page} › {title}" if page != title else title}
 
@@ -144,7 +146,22 @@ def precheck(renderer) -> dict:
     return {"check": check, "standards": [standards[r.standard] for r in check.rules], "related": related, "rules_json": data_attr(data)}
 
 
-CONTEXTS = {"planner": planner, "precheck": precheck}
+def industries_chart(renderer) -> dict:
+    data = renderer.content.data
+    return {"d": data["industries"], "status": data["status"], "table": renderer.table("industries", level=3)}
+
+
+def figures(renderer) -> dict:
+    data = renderer.content.data
+    return {"status": data["status"], "sessions": data["sessions"], "places": [quote_place(renderer, f.quote) if f.quote else None for f in data["status"].figures]}
+
+
+def printed_charts(renderer) -> dict:
+    status = renderer.content.data["status"]
+    return {"status": status, "link": renderer.content.links[status.charts_link]}
+
+
+CONTEXTS = {"planner": planner, "precheck": precheck, "industries-chart": industries_chart, "figures": figures, "printed-charts": printed_charts}
 
 
 def render(renderer, name: str, level: int = 2) -> str:

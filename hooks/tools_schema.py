@@ -126,7 +126,47 @@ class Precheck(Tool):
                     yield f"'{cond.is_}' is not an option of '{cond.q}'", ("rules", index, "when")
 
 
+# 実施状況
+
+
+class Figure(Strict):
+    value: Text | None = None
+    unit: Text | None = None
+    label: Text
+    quote: Quote | None = None
+    session: Literal["in_person", "online"] | None = None
+    sources: list[Source] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _one_kind(self):
+        if bool(self.value and self.quote) == bool(self.session):
+            raise ValueError("give either value: with quote:, or session: (in_person or online)")
+        if self.value and self.quote and self.value not in self.quote.text:
+            raise ValueError(f"the value '{self.value}' is not in the quoted text")
+        return self
+
+
+class Chart(Strict):
+    title: Text
+    printed_in: list[Source] = Field(min_length=1)
+
+
+class Status(Tool):
+    figures: list[Figure] = Field(min_length=1)
+    charts_note: Text
+    charts_link: Slug
+    charts: list[Chart] = Field(min_length=1)
+    chart_title: Text
+    chart_description: Text
+
+    def quotes(self):
+        for index, figure in enumerate(self.figures):
+            if figure.quote:
+                yield ("figures", index, "quote"), figure.quote
+
+
 TOOL_MODELS = {
+    "status": Status,
     "planner": Planner,
     "precheck": Precheck,
 }
