@@ -67,6 +67,17 @@ def check_quotes(content, problems) -> None:
     """Every quote of the tools' data is word for word in the item it cites; every
     standard the pre-check names is in data/standards.yml."""
     texts, out = content.texts(), Output()
+    if "directory" in content.data and "contacts" in content.data and content.lang == "ja":
+        readings = content.data["directory"].readings
+        offices = [o.ministry for o in content.data["contacts"].offices]
+        for name in offices:
+            if name not in readings:
+                problems.add("data/directory.yml", None, "readings", f"'{name}' (data/contacts.yml) has no reading: add it")
+        for index, name in enumerate(readings):
+            if name not in offices:
+                problems.add("data/directory.yml", content.files["data/directory.yml"].line(("readings", name)), f"readings.{name}", "is not an office in data/contacts.yml")
+            elif offices.index(name) != index:
+                problems.add("data/directory.yml", content.files["data/directory.yml"].line(("readings", name)), f"readings.{name}", "list the readings in the order of the offices in data/contacts.yml")
     if "precheck" in content.data and "standards" in content.data:
         known = {r.id for r in content.data["standards"].rules}
         for index, rule in enumerate(content.data["precheck"].rules):
@@ -161,7 +172,15 @@ def printed_charts(renderer) -> dict:
     return {"status": status, "link": renderer.content.links[status.charts_link]}
 
 
-CONTEXTS = {"planner": planner, "precheck": precheck, "industries-chart": industries_chart, "figures": figures, "printed-charts": printed_charts}
+def directory(renderer) -> dict:
+    data = renderer.content.data
+    contacts, readings = data["contacts"], data["directory"].readings
+    # readings follow the offices' order (checked when content loads): (office, Japanese name, reading)
+    rows = list(zip(contacts.offices, readings.keys(), readings.values()))
+    return {"dir": data["directory"], "contacts": contacts, "rows": rows, "lang": renderer.lang}
+
+
+CONTEXTS = {"planner": planner, "directory": directory, "organisers": directory, "precheck": precheck, "industries-chart": industries_chart, "figures": figures, "printed-charts": printed_charts}
 
 
 def render(renderer, name: str, level: int = 2) -> str:

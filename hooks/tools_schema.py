@@ -165,7 +165,17 @@ class Status(Tool):
                 yield ("figures", index, "quote"), figure.quote
 
 
+# お問い合わせ先
+
+
+class Directory(Tool):
+    note: Text
+    ui: dict[str, Text]
+    readings: dict[Text, Text]
+
+
 TOOL_MODELS = {
+    "directory": Directory,
     "status": Status,
     "planner": Planner,
     "precheck": Precheck,
