@@ -12,7 +12,7 @@ if str(ROOT) not in sys.path:  # MkDocs loads hooks by path; the package lives b
     sys.path.insert(0, str(ROOT))
 
 from hooks import content as content_loader  # noqa: E402
-from hooks import headings, markers  # noqa: E402
+from hooks import headings, markers, redirects  # noqa: E402
 from hooks.problems import ContentError, Problems  # noqa: E402
 
 _content = None
@@ -41,11 +41,15 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_post_build(config):
-    """Every page's marker problems at once; the build (into staging) then fails."""
+    """Every page's marker problems at once; the build (into staging) then fails. Then
+    the redirect pages of moved pages, in every language."""
     try:
         _page_problems.raise_if_any()
     except ContentError as err:
         raise PluginError(str(err)) from None
+    i18n = config.plugins.get("i18n")
+    languages = [lang.locale for lang in i18n.config.languages] if i18n else ["ja"]
+    redirects.write_pages(config, languages)
 
 
 def on_page_content(html, page, config, files):
