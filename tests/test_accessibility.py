@@ -15,6 +15,9 @@ PAGES = [
     "voices/",  # testimonials
     "initiatives/",  # report with nested lists
     "publications/pamphlet/",  # a whole publication
+    "planner/",  # the schedule planner: a date field, milestones, calendar links
+    "precheck/",  # the questionnaire
+    "career/",  # for officials and prospective civil servants
 ]
 
 
@@ -42,5 +45,21 @@ def test_the_search_dialog_and_the_finder_in_use_have_no_wcag_violations(server,
     page.keyboard.press("/")
     page.locator("pagefind-modal input").first.type("持ち株会")
     page.locator("pagefind-modal a[href*='#saiyou-welfare-benefits']").first.wait_for()
+    assert violations(page) == []
+    page.close()
+
+
+def test_the_tools_in_use_have_no_wcag_violations(server, browser):
+    page = browser.new_page()
+    page.goto(f"{server}/planner/")
+    page.get_by_label("開始予定日").fill("2026-06-01")  # some milestones are past
+    page.get_by_label("開始予定日").dispatch_event("change")
+    assert violations(page) == []
+    page.goto(f"{server}/precheck/")
+    page.locator('[data-question="licensing-post"] input[value="yes"]').check()
+    page.locator('[data-question="contract-staff"] input[value="unknown"]').check()
+    assert violations(page) == []
+    page.goto(f"{server}/contacts/")
+    page.get_by_label("府省等の名前で絞り込む").fill("こうせい")
     assert violations(page) == []
     page.close()
