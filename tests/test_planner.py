@@ -123,6 +123,8 @@ def test_a_planner_in_the_browser_recomputes_and_downloads_a_calendar(server, br
     first = haken.locator('[data-id="first-contact"]')
     assert first.locator(".kk-ms__past").is_visible() and first.locator(".kk-ms__past").inner_text() == "過ぎています"
     assert haken.locator('[data-id="submit-sheet"] .kk-ms__past').is_hidden()
+    alert = page.locator(".kk-planner__late-alert a")
+    assert alert.is_visible() and alert.get_attribute("href") == "#planner-late"
     with page.expect_download() as info:
         page.locator('.kk-planner__ics[data-direction="haken"]').click()
     download = info.value

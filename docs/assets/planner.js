@@ -106,6 +106,7 @@ function update(form, plan, startIso, today) {
   const ui = plan.ui;
   const startLabel = formatDate(ui, startIso);
   document.getElementById("kk-planner-note").hidden = true;
+  let late = false;
   for (const list of document.querySelectorAll(".kk-milestones")) {
     const direction = list.dataset.direction;
     const due = milestones(plan, direction, startIso);
@@ -121,6 +122,7 @@ function update(form, plan, startIso, today) {
       const past = (d.end || d.date) < today;
       item.classList.toggle("kk-ms--past", past);
       item.querySelector(".kk-ms__past").hidden = !past;
+      late = late || past;
     }
     for (const d of due) list.append(items.find((i) => i.dataset.id === d.id));
     const result = document.querySelector(`.kk-planner__result[data-direction="${direction}"]`);
@@ -137,6 +139,7 @@ function update(form, plan, startIso, today) {
     link.dataset.blob = link.href = URL.createObjectURL(blob);
     link.download = `schedule-${direction}-${startIso}.ics`;
   }
+  form.querySelector(".kk-planner__late-alert a").hidden = !late;
 }
 
 function init() {

@@ -56,6 +56,11 @@ function init() {
       hit.querySelector(".kk-hit__applies").hidden = status !== "applies";
       hit.querySelector(".kk-hit__open").hidden = status !== "open";
     }
+    const list = result.querySelector(".kk-hits");
+    const hits = [...list.children];
+    for (const status of ["applies", "open", ""]) {  // what may apply first, then what to confirm
+      for (const hit of hits) if (hit.dataset.status === status) list.append(hit);
+    }
     count.textContent = found.size ? count.dataset.template.replace("{n}", found.size) : count.dataset.none;
     result.hidden = false;
   };
