@@ -66,6 +66,8 @@ def _quoted(content, quote):
 def check_quotes(content, problems) -> None:
     """Every quote of the tools' data is word for word in the item it cites; every
     standard the pre-check names is in data/standards.yml."""
+    if "contacts" not in content.data:
+        return  # data/contacts.yml failed to load (reported); texts cannot be rendered without it
     texts, out = content.texts(), Output()
     if "directory" in content.data and "contacts" in content.data and content.lang == "ja":
         readings = content.data["directory"].readings

@@ -103,6 +103,6 @@ def test_a_person_answers_the_questionnaire_in_the_browser(server, browser, name
 def test_without_javascript_each_question_names_the_standard_it_concerns(site):
     html = (site / "precheck" / "index.html").read_text(encoding="utf-8")
     assert html.count('class="kk-q"') == 10
-    assert '関係する交流基準：<a href="../standards/#standards-licensing">' in html
+    assert '<span class="kk-label">関係する交流基準：</span><a href="../standards/#standards-licensing">' in html
     en = (site / "en" / "precheck" / "index.html").read_text(encoding="utf-8")
     assert "not a decision" in en and 'href="../standards/#standards-contract-relations"' in en
