@@ -19,6 +19,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from hooks.captions.stage import captions_stage  # noqa: E402
+from hooks.ics import calendar_stage  # noqa: E402
 
 
 def source_date(root: Path) -> str:
@@ -62,6 +63,7 @@ STAGES = [
     site_stage,
     search_stage,
     captions_stage,
+    calendar_stage,
 ]
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from hooks import english, schema, textchecks, texts, translation
+from hooks import english, schema, textchecks, texts, tools, translation
 from hooks.data_schema import DATA_MODELS
 from hooks.modelwords import validate
 from hooks.problems import Problems
@@ -192,5 +192,6 @@ def load(root: Path, lang: str = "ja") -> Content:
     _web_targets(root, content)
     textchecks.check(content, problems)
     _check_publications(content, problems)
+    tools.check_quotes(content, problems)
     problems.raise_if_any()
     return content

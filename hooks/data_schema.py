@@ -326,3 +326,8 @@ DATA_MODELS = {
     "welfare": Welfare,
     "sessions": Sessions,
 }
+
+# The tools' data (planner, pre-check, readings, status figures): hooks/tools_schema.py
+from hooks.tools_schema import TOOL_MODELS  # noqa: E402
+
+DATA_MODELS.update(TOOL_MODELS)

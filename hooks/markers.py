@@ -25,6 +25,7 @@ def _call(renderer: Renderer, kind: str, args: list[str]) -> str:
         "table": renderer.table,
         "links": renderer.links_list,
         "captions": renderer.captions,
+        "tool": renderer.tool,
         "publication": lambda pub, **kw: Renderer(renderer.content, renderer.out.page, pub=pub, lang=renderer.lang).publication(pub),
     }
     if kind not in handlers:

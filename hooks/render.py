@@ -56,6 +56,7 @@ class Renderer:
             person=self.person,
             publications=content.publications,
             links=content.links,
+            ui_words=content.ui[lang],
         )
 
     def template(self, name: str, **context) -> str:
@@ -131,6 +132,14 @@ class Renderer:
             raise MarkerError(f"no table '{name}' (known: {', '.join(sorted(self.content.tables))})")
         model = self.content.data[self.content.tables[name][0]]
         return self.template(f"table-{name}.html", d=model, level=level, anchor=name)
+
+    def tool(self, name: str, level: int = 2) -> str:
+        from hooks import tools
+
+        try:
+            return tools.render(self, name, level)
+        except tools.ToolError as err:
+            raise MarkerError(str(err)) from None
 
     def faq_finder(self) -> str:
         return self.template("faq-finder.html")

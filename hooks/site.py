@@ -13,7 +13,7 @@ if str(ROOT) not in sys.path:  # MkDocs loads hooks by path; the package lives b
     sys.path.insert(0, str(ROOT))
 
 from hooks import content as content_loader  # noqa: E402
-from hooks import headings, markdowncheck, markers, safety  # noqa: E402
+from hooks import headings, markdowncheck, markers, redirects, safety  # noqa: E402
 from hooks.problems import ContentError, Problems  # noqa: E402
 
 _content = None
@@ -96,12 +96,16 @@ def on_post_page(output, page, config):
 
 
 def on_post_build(config):
-    """Every page's marker problems at once; the build (into staging) then fails. Under
-    `make serve` the caption files are written too (preview sheets with PREVIEWS=1)."""
+    """Every page's marker problems at once; the build (into staging) then fails. Then
+    the redirect pages of moved pages, in every language. Under `make serve` the caption
+    files are written too (preview sheets with PREVIEWS=1)."""
     try:
         _page_problems.raise_if_any()
     except ContentError as err:
         raise PluginError(str(err)) from None
+    i18n = config.plugins.get("i18n")
+    languages = [lang.locale for lang in i18n.config.languages] if i18n else ["ja"]
+    redirects.write_pages(config, languages)
     if _serving and _content is not None and _content.lang == "ja":
         from hooks.captions.stage import write
 

@@ -82,3 +82,19 @@ def test_the_search_dialog_and_the_finder_in_use_have_no_wcag_violations_and_obe
     assert violations(page) == []
     assert not errors  # Pagefind's script, styles and WebAssembly run under the site's CSP
     page.close()
+
+
+def test_the_tools_in_use_have_no_wcag_violations(server, browser):
+    page = browser.new_page()
+    page.goto(f"{server}/planner/")
+    page.get_by_label("開始予定日").fill("2026-06-01")  # some milestones are past
+    page.get_by_label("開始予定日").dispatch_event("change")
+    assert violations(page) == []
+    page.goto(f"{server}/precheck/")
+    page.locator('[data-question="licensing-post"] input[value="yes"]').check()
+    page.locator('[data-question="contract-staff"] input[value="unknown"]').check()
+    assert violations(page) == []
+    page.goto(f"{server}/contacts/")
+    page.get_by_label("府省等の名前で絞り込む").fill("こうせい")
+    assert violations(page) == []
+    page.close()
