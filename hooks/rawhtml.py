@@ -17,20 +17,30 @@ ALLOWED_ATTRS = {"span": {"lang"}, "div": {"class", "markdown"}}
 # Pages (docs/) may also lay out blocks (cards, grids) with <div>.
 PAGE_LAYOUT = ALLOWED | {"div"}
 # Rendered page content: Markdown's output (with the extensions in mkdocs.yml) and the
-# content templates' (tables with spanning cells, the FAQ finder's form).
-RENDERED = PAGE_LAYOUT | {
-    "a", "abbr", "blockquote", "br", "button", "caption", "code", "dd", "details", "dl", "dt",
-    "em", "fieldset", "form", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "input", "label",
-    "legend", "li", "ol", "p", "pre", "section", "strong", "summary", "table", "tbody", "td", "tfoot",
-    "th", "thead", "tr", "ul",
+# content templates' (tables with spanning cells, the FAQ finder's and the tools' forms,
+# dates, and the 業種別 chart drawn as inline SVG).
+SVG = {"svg", "title", "desc", "defs", "pattern", "g", "rect", "text", "line", "path"}
+RENDERED = PAGE_LAYOUT | SVG | {
+    "a", "abbr", "article", "blockquote", "br", "button", "caption", "code", "dd", "details",
+    "dl", "dt", "em", "fieldset", "figcaption", "figure", "form", "h1", "h2", "h3", "h4", "h5",
+    "h6", "hr", "input", "label", "legend", "li", "ol", "p", "pre", "section", "strong",
+    "summary", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "ul",
 }
 RENDERED_ATTRS = {
-    "*": {"id", "class", "lang", "title", "hidden", "role"},
-    "a": {"href", "hreflang"},
+    "*": {"id", "class", "lang", "title", "hidden", "role", "tabindex"},
+    "a": {"href", "hreflang", "download"},
     "abbr": {"title"},
     "button": {"type"},
     "details": {"open"},
-    "input": {"type", "autocomplete", "placeholder"},
+    "input": {"type", "autocomplete", "placeholder", "inputmode", "min", "name", "required", "step", "value"},
+    "time": {"datetime"},
+    # SVG, as written (nh3 matches SVG's mixed-case attribute names exactly)
+    "svg": {"viewBox", "xmlns", "font-size"},
+    "pattern": {"width", "height", "patternUnits", "patternTransform"},
+    "rect": {"x", "y", "width", "height", "fill", "stroke"},
+    "line": {"x1", "y1", "x2", "y2", "stroke"},
+    "path": {"d", "fill", "stroke"},
+    "text": {"x", "y", "font-weight", "text-anchor"},
     "label": {"for"},
     "td": {"colspan", "rowspan"},
     "th": {"colspan", "rowspan", "scope"},
