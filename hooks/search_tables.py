@@ -114,24 +114,24 @@ def japanese_tables(pages: list[str]) -> dict:
                         numbers[normal].add(surface)
                     elif NUMERIC.match(surface):
                         numbers[surface].add(surface)
-                    elif normal != surface:
-                        spellings[normal].add(surface)
+                    elif normal != surface and fold(m.dictionary_form()) == surface and not surface.isascii():
+                        spellings[normal].add(surface)  # not inflected forms (働い): those are grammar
     tokenizer = tokenizers[0]
     variants: dict[str, set[str]] = defaultdict(set)
     for normal, surfaces in spellings.items():
         for key in {normal} | _variants(normal, tokenizer):
-            if key not in surfaces:
+            if key not in surfaces and len(key) > 1 and re.search("[\u4e00-\u9fff]", key + "".join(surfaces)):
                 variants[key] |= surfaces
     return {
         "w": {w: (0 if set(r) == {w} else _by_use(r)) for w, r in sorted(words.items())},
         "v": {k: sorted(v) for k, v in sorted(variants.items())},
-        "n": {k: sorted(v) for k, v in sorted(numbers.items())},
+        "n": {k: sorted(v) for k, v in sorted(numbers.items()) if v != {k}},  # digits need no entry
     }
 
 
 def english_tables(pages: list[str]) -> dict:
-    words = sorted({t for page in pages for _s, _e, t in _tokens(page)})
-    return {"w": {w: 0 for w in words}, "v": {}, "n": {}}
+    """English needs no segmentation table: Pagefind splits it at spaces on both sides."""
+    return {"w": {}, "v": {}, "n": {}}
 
 
 def write(root: Path, staging: Path) -> list:

@@ -1,6 +1,8 @@
 // The FAQ finder: narrows the entries of the FAQ page by keywords (Pagefind, which
 // segments Japanese) and by category and audience chips. The entries stay the page's
 // own, each with its permanent anchor; ?q=…&category=…&audience=… can be shared.
+import { holdsAll } from "./search-query.js";
+
 (() => {
   const form = document.querySelector(".kk-finder");
   if (!form) return;
@@ -34,14 +36,14 @@
   function holds(entry, words) {
     const keywords = entry.querySelector("[data-keywords]")?.dataset.keywords || "";
     const text = fold(entry.textContent + " " + keywords);
-    return words.every((w) => text.includes(w));
+    return holdsAll(text, words); // each word in one of the forms the query normalises it to
   }
 
   async function search(query) {
     if (!query.trim()) return null;
     const pf = await loadPagefind();
     const found = await pf.search(query, { filters: { type: "faq" } });
-    const words = terms(query);
+    const words = found.words || terms(query);
     const result = new Map();
     for (const hit of found.results) {
       const data = await hit.data();

@@ -25,7 +25,7 @@ const SMALL = { 十: 10, 百: 100, 千: 1000 };
 const LARGE = { 万: 1e4, 億: 1e8, 兆: 1e12 };
 const NUMERAL = "0-9〇零一二三四五六七八九十百千万億兆";
 const COUNTER = "(?=人|名|円|件|年|か月|ヶ月|カ月|ケ月|月|日|歳|才|社|回|倍|%|パーセント|割|時間|府省|省|ページ|頁|点)";
-const NUMBER = new RegExp(`[0-9][0-9,.]*[${NUMERAL}]*|[${NUMERAL}]+${COUNTER}`, "g");
+const NUMBER = new RegExp(`[0-9][0-9,.]*[${NUMERAL}]*|[${NUMERAL}]{2,}|[${NUMERAL}]+${COUNTER}`, "g");
 export function numberValue(text) {
   let total = 0, section = 0, digits = "";
   for (const ch of text.replace(/,/g, "")) {
@@ -105,8 +105,19 @@ function tokens(form, table, segmenter) {
     }).join(" "));
 }
 
+// Words that together are one synonym ("pension scheme") are taken as one.
+function phrases(words, table) {
+  const out = [];
+  for (let i = 0; i < words.length; i++) {
+    const n = [3, 2].find((k) => words.slice(i, i + k).join(" ") in table.s) || 1;
+    out.push(words.slice(i, i + n).join(" "));
+    i += n - 1;
+  }
+  return out;
+}
+
 export function plan(query, table, lang = "ja") {
-  const words = fold(query).split(/\s+/).map((w) => w.replace(/[\p{P}]/gu, "")).filter(Boolean);
+  const words = phrases(fold(query).split(/\s+/).map((w) => w.replace(/[\p{P}]/gu, "")).filter(Boolean), table);
   const segmenter = "Segmenter" in Intl ? new Intl.Segmenter(lang, { granularity: "word" }) : null;
   const wordForms = words.map((w) => forms(w, table));
   const perWord = wordForms.map((fs) => [...new Set(fs.flatMap((f) => tokens(f, table, segmenter)))]);
@@ -119,8 +130,8 @@ export const holdsAll = (text, words) => words.every((fs) => [].concat(fs).some(
 
 function tier(text, p) {
   const t = squash(text);
-  if (p.phrases.some((f) => t.includes(f))) return 2;
-  return holdsAll(t, p.words) ? 1 : 0;
+  if (p.phrases.some((f) => t.includes(squash(f)))) return 2;
+  return holdsAll(t, p.words.map((fs) => fs.map(squash))) ? 1 : 0;
 }
 
 // A Pagefind instance whose search normalises the query and ranks whole matches first.
@@ -131,18 +142,23 @@ export function normalised(instance, tablesUrl, lang) {
     const found = await Promise.all(p.queries.map((q) => instance.search(q, options)));
     // A page found by the query of each word's most used spelling and segmentation ranks
     // by that query's score; pages found only by another one follow.
-    const best = new Map();
+    const best = new Map(), all = new Map();
     found.forEach((f, i) => {
-      for (const r of f.results) if (!best.has(r.id)) best.set(r.id, Object.assign(r, { alternative: i }));
+      for (const r of f.results) {
+        if (!best.has(r.id)) best.set(r.id, Object.assign(r, { alternative: i }));
+        all.set(r.id, [...(all.get(r.id) || []), r]);
+      }
     });
     const results = [...best.values()].sort((a, b) => a.alternative - b.alternative || b.score - a.score);
+    // the first pages: sections found by any of the queries, those holding the whole query first
     await Promise.all(results.slice(0, 12).map(async (r) => {
-      const data = await r.data();
-      const subs = data.sub_results.map((s, i) => [tier(s.plain_excerpt || s.title || "", p), i, s]);
-      subs.sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-      const ranked = { ...data, sub_results: subs.map((s) => s[2]) };
+      const datas = await Promise.all(all.get(r.id).map((x) => x.data()));
+      const seen = new Set();
+      const subs = datas.flatMap((d) => d.sub_results).filter((s) => !seen.has(s.url) && seen.add(s.url));
+      const ranked = subs.map((s, i) => [tier(s.plain_excerpt || s.title || "", p), i, s]).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+      const data = { ...datas[0], sub_results: ranked.map((s) => s[2]) };
       r.tier = tier(data.content, p);
-      r.data = async () => ranked;
+      r.data = async () => data;
     }));
     results.sort((a, b) => (b.tier ?? -1) - (a.tier ?? -1) || a.alternative - b.alternative || b.score - a.score);
     const base = found[0] || {};
