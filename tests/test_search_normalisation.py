@@ -96,12 +96,33 @@ def test_the_real_tables_are_built_from_the_index(site):
     assert ja["s"]["有休"] == ["年次休暇"]  # data/synonyms.yml
 
 
+# For the first results: does the page hold the whole query, and does each section
+# shown (read from the page itself: a heading to the next heading) hold it?
 HOLDERS = """async (q) => {
   const pf = await import('/assets/search/pagefind.js');
   const squash = (t) => t.normalize('NFKC').toLowerCase().replace(/\\s+/g, '');
+  const sectionText = async (url) => {
+    const doc = new DOMParser().parseFromString(await (await fetch(url)).text(), 'text/html');
+    const body = doc.querySelector('[data-pagefind-body]') || doc.body;
+    const id = decodeURIComponent(url.split('#')[1] || '');
+    const start = id ? doc.getElementById(id) : body;
+    const walker = doc.createTreeWalker(body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    let text = '', on = !id;
+    for (let n = walker.currentNode; n; n = walker.nextNode()) {
+      if (n === start) { on = true; continue; }
+      if (n.nodeType === 1 && /^H[1-6]$/.test(n.tagName) && on && (id || text)) break;
+      if (on && n.nodeType === 3) text += n.textContent;
+    }
+    return text;
+  };
   const found = await pf.search(q);
-  const pages = await Promise.all(found.results.slice(0, 8).map((r) => r.data()));
-  return pages.map((d) => [squash(d.content).includes(q), d.sub_results.map((s) => squash(s.plain_excerpt).includes(q))]);
+  const pages = await Promise.all(found.results.slice(0, 6).map((r) => r.data()));
+  const rows = [];
+  for (const d of pages) {
+    const subs = await Promise.all(d.sub_results.slice(0, 3).map(async (s) => squash(await sectionText(s.url)).includes(q)));
+    rows.push([squash(d.content).includes(q), subs]);
+  }
+  return rows;
 }"""
 
 

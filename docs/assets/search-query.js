@@ -134,6 +134,19 @@ function tier(text, p) {
   return holdsAll(t, p.words.map((fs) => fs.map(squash))) ? 1 : 0;
 }
 
+// The text of one section of a page (a sub-result), as Pagefind cuts it: from its heading
+// to the next one.
+function section(data, url) {
+  const raw = data.raw_content || data.content || "";
+  const words = raw.includes("\u200b") ? raw.split("\u200b") : raw.split(/[\r\n\s]+/g);
+  const anchors = (data.anchors || []).filter((a) => /h\d/i.test(a.element) && a.text?.length).sort((a, b) => a.location - b.location);
+  const id = decodeURIComponent(url.split("#")[1] || "");
+  const at = anchors.findIndex((a) => a.id === id);
+  const start = at < 0 ? 0 : anchors[at].location;
+  const end = at < 0 ? (anchors[0]?.location ?? words.length) : (anchors[at + 1]?.location ?? words.length);
+  return words.slice(start, end).join(" ").replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+}
+
 // A Pagefind instance whose search normalises the query and ranks whole matches first.
 export function normalised(instance, tablesUrl, lang) {
   async function search(term, options = {}) {
@@ -155,8 +168,11 @@ export function normalised(instance, tablesUrl, lang) {
       const datas = await Promise.all(all.get(r.id).map((x) => x.data()));
       const seen = new Set();
       const subs = datas.flatMap((d) => d.sub_results).filter((s) => !seen.has(s.url) && seen.add(s.url));
-      const ranked = subs.map((s, i) => [tier(s.plain_excerpt || s.title || "", p), i, s]).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-      const data = { ...datas[0], sub_results: ranked.map((s) => s[2]) };
+      const ranked = subs.map((s, i) => [tier(section(datas[0], s.url), p), i, s]).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+      // where some sections hold the whole query, those holding only a part are left out
+      const kept = ranked[0]?.[0] === 2 ? ranked.filter((s) => s[0] > 0) : ranked;
+      const data = { ...datas[0], sub_results: kept.map((s) => s[2]) };
+      if (kept[0]?.[0] === 2) data.excerpt = kept[0][2].excerpt;
       r.tier = tier(data.content, p);
       r.data = async () => data;
     }));
