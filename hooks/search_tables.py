@@ -59,14 +59,14 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
     out, pos = [], 0
     for raw in re.split(f"[{ZWS}\\s]+", text):
         token = fold(unpunctuated(raw))
-        plain = raw
         if token:
-            out.append((pos, pos + len(plain), token))
-        pos += len(plain)
+            out.append((pos, pos + len(raw), token))
+        pos += len(raw)
     return out
 
 
 def _plain(text: str) -> str:
+    """The text without the index's breaks (and spaces), as SudachiPy reads it."""
     return "".join(re.split(f"[{ZWS}\\s]+", text))
 
 

@@ -1,8 +1,6 @@
 // The FAQ finder: narrows the entries of the FAQ page by keywords (Pagefind, which
 // segments Japanese) and by category and audience chips. The entries stay the page's
 // own, each with its permanent anchor; ?q=…&category=…&audience=… can be shared.
-import { holdsAll } from "./search-query.js";
-
 (() => {
   const form = document.querySelector(".kk-finder");
   if (!form) return;
@@ -36,7 +34,7 @@ import { holdsAll } from "./search-query.js";
   function holds(entry, words) {
     const keywords = entry.querySelector("[data-keywords]")?.dataset.keywords || "";
     const text = fold(entry.textContent + " " + keywords);
-    return holdsAll(text, words); // each word in one of the forms the query normalises it to
+    return words.every((w) => [].concat(w).some((f) => text.includes(f))); // a word, or one of its normalised forms
   }
 
   async function search(query) {

@@ -164,7 +164,8 @@ export function normalised(instance, tablesUrl, lang) {
     });
     const results = [...best.values()].sort((a, b) => a.alternative - b.alternative || b.score - a.score);
     // the first pages: sections found by any of the queries, those holding the whole query first
-    await Promise.all(results.slice(0, 12).map(async (r) => {
+    const weighed = results.slice(0, 12);
+    await Promise.all(weighed.map(async (r) => {
       const datas = await Promise.all(all.get(r.id).map((x) => x.data()));
       const seen = new Set();
       const subs = datas.flatMap((d) => d.sub_results).filter((s) => !seen.has(s.url) && seen.add(s.url));

@@ -8,8 +8,10 @@ const bundle = new URL("../../pagefind/", import.meta.url).pathname;
 const lang = (document.documentElement.lang || "ja").split("-")[0];
 const tables = new URL(`../../search-tables/${lang}.json.gz`, import.meta.url).href;
 
+// On the page's own thread: the index is small, and a worker would cost a first query
+// another 41 KB of script.
 export function createInstance(options = {}) {
-  return normalised(pagefind.createInstance({ ...options, basePath: bundle }), tables, lang);
+  return normalised(pagefind.createInstance({ ...options, basePath: bundle, noWorker: true }), tables, lang);
 }
 
 let shared = null;
