@@ -1,5 +1,5 @@
 // The header search loads on first use: Pagefind's component UI (script and styles,
-// 200 KB) is fetched when the search is first opened — focus or click on the header's
+// 217 KB) is fetched when the search is first opened — focus or click on the header's
 // search, "/" or "s" — not with every page. Until then the header shows a plain button
 // of the same look.
 const here = import.meta.url;
