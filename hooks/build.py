@@ -48,7 +48,18 @@ def search_stage(root: Path, staging: Path, env: dict) -> bool:
     if subprocess.run(cmd, cwd=root, env=env).returncode != 0:
         return False
     _canonical_json(staging / "pagefind" / "pagefind-entry.json")
-    return True
+    return query_tables(root, staging)
+
+
+def query_tables(root: Path, staging: Path) -> bool:
+    """The tables that bring a query to the index's words (hooks/search_tables.py)."""
+    from hooks.problems import ContentError
+    from hooks.search_tables import write
+
+    problems = write(root, staging)
+    if problems:
+        print(ContentError(problems), file=sys.stderr)
+    return not problems
 
 
 def _canonical_json(path: Path) -> None:

@@ -8,9 +8,10 @@ import yaml
 
 QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yml").read_text(encoding="utf-8"))
 
-# Run in a page of the site: the URLs of the first five results and their sub-results.
+# Run in a page of the site: the URLs of the first five results and their sub-results,
+# through the module the header search and the FAQ finder use (normalised queries).
 TOP5 = """async ([q, filters]) => {
-  const pf = await import('/pagefind/pagefind.js');
+  const pf = await import('/assets/search/pagefind.js');
   const found = await pf.search(q, filters ? { filters } : {});
   const urls = [];
   for (const hit of found.results.slice(0, 5)) {

@@ -30,13 +30,17 @@
   // Keyword matching, all in this one function: the query as searched, and which
   // entries hold every one of its words (Pagefind matches words anywhere on the page).
   const fold = (text) => text.normalize("NFKC").toLowerCase();
+  function terms(query) {
+    if (!("Segmenter" in Intl)) return [];
+    const segmenter = new Intl.Segmenter(document.documentElement.lang || "ja", { granularity: "word" });
+    return [...segmenter.segment(fold(query))].filter((s) => s.isWordLike).map((s) => s.segment);
+  }
   function keywordMatch(raw) {
     const query = raw.trim();
-    const segmenter = "Segmenter" in Intl ? new Intl.Segmenter(document.documentElement.lang || "ja", { granularity: "word" }) : null;
-    const words = segmenter ? [...segmenter.segment(fold(query))].filter((s) => s.isWordLike).map((s) => s.segment) : [];
-    const holds = (entry) => {
+    // words: the normalised query's words as searched (each a word or its normalised forms)
+    const holds = (entry, words) => {
       const text = fold(entry.textContent + " " + (entry.querySelector("[data-keywords]")?.dataset.keywords || ""));
-      return words.every((w) => text.includes(w));
+      return words.every((w) => [].concat(w).some((f) => text.includes(f)));
     };
     return { query, holds };
   }
@@ -46,6 +50,7 @@
     if (!query) return null;
     const pf = await loadPagefind();
     const found = await pf.search(query, { filters: { type: "faq" } });
+    const words = found.words || terms(query);
     const result = new Map();
     for (const hit of found.results) {
       const data = await hit.data();
@@ -53,7 +58,7 @@
         const anchor = decodeURIComponent(new URL(sub.url, location.href).hash.slice(1));
         const entry = anchor && document.getElementById(anchor)?.closest(".kk-faq");
         const id = entry && headingOf(entry).id; // a sub-heading inside an entry counts for the entry
-        if (id && !result.has(id) && holds(entry)) result.set(id, result.size);
+        if (id && !result.has(id) && holds(entry, words)) result.set(id, result.size);
       }
     }
     return result;
