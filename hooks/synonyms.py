@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pydantic import Field
 
-from hooks.content import _validate
+from hooks.modelwords import validate
 from hooks.english import counterpart
 from hooks.problems import Problem, Problems
 from hooks.schema import Strict, Text
@@ -39,7 +39,7 @@ def load(root: Path, lang: str, corpus: str) -> tuple[dict[str, list[str]], list
     problems = Problems()
     rel = REL if lang == "ja" else counterpart(Path(REL)).as_posix()
     located = read_yaml(root, root / REL, problems, lang)
-    model = _validate(Synonyms, located, rel, problems) if located is not None else None
+    model = validate(Synonyms, located, rel, problems) if located is not None else None
     found: dict[str, list[str]] = {}
     if model is None:
         return found, problems.items
