@@ -15,6 +15,10 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from hooks.pdf import pdf_stage  # noqa: E402
 
 
 def source_date(root: Path) -> str:
@@ -55,6 +59,7 @@ def _canonical_json(path: Path) -> None:
 
 # The pipeline: one stage per output, in order.
 STAGES = [
+    pdf_stage,  # before the site, which links the PDFs with their size and page count
     site_stage,
     search_stage,
 ]

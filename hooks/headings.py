@@ -16,16 +16,22 @@ _JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 NO_BREAK_BEFORE = "、。，．・：；？！ー）」』】〕〉》”’）］｝〟ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々,.)]}:;?!"
 
 
-def _break_text(text: str) -> str:
+def phrases(text: str) -> list[str]:
+    """The phrases of a Japanese text (BudouX), never starting with closing punctuation;
+    a text without Japanese is one phrase."""
     if not _JAPANESE.search(text):
-        return text
+        return [text]
     chunks = []
     for chunk in _parser.parse(text):
         if chunks and chunk[:1] in NO_BREAK_BEFORE:
             chunks[-1] += chunk
         else:
             chunks.append(chunk)
-    return "<wbr>".join(chunks)
+    return chunks
+
+
+def _break_text(text: str) -> str:
+    return "<wbr>".join(phrases(text))
 
 
 def phrase_break(html: str, permalink_title: str = "") -> str:

@@ -113,6 +113,9 @@ class ManifestItem(Strict):
     testimonial: Slug | None = None
     table: Slug | None = None  # a table from data/ (see data_schema: table_titles)
     page: int | Text | None = None
+    # Where the printed edition puts it: on the cover, as the generated table of contents
+    # (page numbers of this edition), or on the back cover; None: in the flow.
+    print: Literal["cover", "contents", "back-cover"] | None = None
     items: list["ManifestItem"] = []
 
     @model_validator(mode="after")
@@ -143,6 +146,7 @@ class Publication(Strict):
     edition: Text | None = None
     description: Text | None = None
     view: Slug | None = None  # its page under docs/publications/, when it has one
+    page_budget: int | None = None  # the most pages its printed edition may run to (A4)
     items: list[ManifestItem] = []
 
     def walk(self, items=None, page=None):

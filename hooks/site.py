@@ -2,6 +2,9 @@
 markers of each page. Content mistakes stop the build with one message, no traceback."""
 from __future__ import annotations
 
+import json
+import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -30,7 +33,17 @@ def on_config(config):
         _content = content_loader.load(root, lang)
     except ContentError as err:
         raise PluginError(str(err)) from None
+    _content.downloads = _downloads()
     return config
+
+
+def _downloads() -> dict:
+    """The PDFs' figures (size, pages) written by the PDF stage (hooks/pdf), which runs
+    before the site; none in the live preview, which renders no PDFs."""
+    folder = os.environ.get("KK_DOWNLOADS")
+    if not folder or not (Path(folder) / "downloads.json").exists():
+        return {}
+    return json.loads((Path(folder) / "downloads.json").read_text(encoding="utf-8"))
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -41,11 +54,17 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_post_build(config):
-    """Every page's marker problems at once; the build (into staging) then fails."""
+    """Every page's marker problems at once; the build (into staging) then fails. The
+    PDFs the site links go into its downloads/ folder (once, from the Japanese build)."""
     try:
         _page_problems.raise_if_any()
     except ContentError as err:
         raise PluginError(str(err)) from None
+    if _content is not None and _content.lang == "ja" and _content.downloads:
+        target = Path(config.site_dir) / "downloads"
+        target.mkdir(parents=True, exist_ok=True)
+        for name in sorted(_content.downloads):
+            shutil.copyfile(Path(os.environ["KK_DOWNLOADS"]) / name, target / name)
 
 
 def on_page_content(html, page, config, files):

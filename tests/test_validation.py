@@ -3,6 +3,7 @@ previous site left as it was."""
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 from tests.conftest import run_build
@@ -105,11 +106,19 @@ def test_a_broken_internal_link_fails_the_strict_build(project: Path):
     assert "no-such-anchor" in failed_build(project)
 
 
-def test_the_same_source_builds_the_same_bytes(project: Path, tmp_path: Path):
+def test_the_same_source_builds_the_same_bytes(project: Path, tmp_path: Path, site: Path):
+    """Two builds give the same bytes. The first renders every PDF afresh (no cache) and
+    must match the session's build; the second reuses them, as unchanged inputs are."""
+    shutil.rmtree(project / ".build", ignore_errors=True)
     first, second = tmp_path / "one", tmp_path / "two"
-    assert run_build(project, first).returncode == 0
-    assert run_build(project, second).returncode == 0
+    fresh = run_build(project, first)
+    assert fresh.returncode == 0 and "PDFs: 12 rendered" in fresh.stderr
+    cached = run_build(project, second)
+    assert cached.returncode == 0 and "PDFs: 0 rendered, 12 unchanged" in cached.stderr
     files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
     different = [f for f in files if (first / f).read_bytes() != (second / f).read_bytes()]
     assert not different
+    pdfs = sorted((first / "downloads").glob("*.pdf"))
+    assert len(pdfs) == 12
+    assert [p.name for p in pdfs if p.read_bytes() != (site / "downloads" / p.name).read_bytes()] == []
