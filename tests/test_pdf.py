@@ -8,6 +8,7 @@ import re
 import subprocess
 from decimal import Decimal
 from functools import cache
+from html import unescape
 from pathlib import Path
 
 import pikepdf
@@ -226,8 +227,8 @@ def test_each_publication_view_links_its_pdfs_with_size_and_pages(site, lang, pr
                 pages = len(pdf.pages)
             assert str(pages) in figures
             size = target.stat().st_size
-            shown = f"{size / 1e6:.1f} MB" if size >= 1e6 else f"{round(size / 1e3)} KB"
-            assert shown in figures
+            shown = f"{size / 1e6:.1f}\xa0MB" if size >= 1e6 else f"{round(size / 1e3)}\xa0KB"
+            assert shown in unescape(figures)
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
