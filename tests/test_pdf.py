@@ -72,6 +72,9 @@ def test_screen_editions_are_tagged_with_language_title_and_edition_date(site, n
             assert str(pdf.docinfo.CreationDate).startswith("D:20260101")
         with pdf.open_metadata() as meta:
             assert meta.get("pdfuaid:part") == "1"
+        # every internal link tells a screen reader where it leads, by the target's title
+        links = [a for page in pdf.pages for a in page.obj.get("/Annots", []) if "/Dest" in a]
+        assert links and all(str(a.Contents) not in ("", str(a.Dest)) for a in links)
 
 
 @pytest.mark.parametrize("name", PRINT)

@@ -69,7 +69,7 @@ def jobs(root: Path, pubs, epoch: str, problems: Problems) -> list[layout.Job]:
                         problems.add(file, line, field, f"{glyphs.describe(char)} has no glyph in the PDFs' fonts (BIZ UD, Noto CJK); it would print as an empty box")
                 digest = hashlib.sha256((fixed + edition + doc.html).encode()).hexdigest()
                 located = content.files[doc.manifest]
-                found.append(layout.Job(file_name(pub, lang, edition), pub, lang, edition, doc.html, digest, doc.manifest, doc.page_budget, located.line(("page_budget",))))
+                found.append(layout.Job(file_name(pub, lang, edition), pub, lang, edition, doc.html, digest, doc.manifest, doc.page_budget, located.line(("page_budget",)), document.titles(doc.html)))
     return found
 
 

@@ -27,6 +27,8 @@ _ERA = re.compile(r"令和(\d+|元)年(?:(\d+)月)?")
 _TITLE = re.compile(r"<h([1-6])([^>]*)>(.*?)</h\1>", re.S)
 _ID = re.compile(r'\bid="([^"]+)"')
 _TAG = re.compile(r"<[^>]+>")
+# A block's own title: its table's caption or its first heading.
+_CAPTION = re.compile(r'id="([^"]+)"[^>]*>\s*(?:<table>\s*<caption>|<h[1-6][^>]*>)(.*?)</(?:caption|h[1-6])>', re.S)
 
 
 @dataclass
@@ -115,6 +117,18 @@ def _phrases(html: str) -> str:
         return f"<h{match.group(1)}{match.group(2)}>{inner}</h{match.group(1)}>"
 
     return _TITLE.sub(heading, html)
+
+
+def titles(page: str) -> dict[str, str]:
+    """Every heading's id and text: what an internal link leads to, for screen readers."""
+    found = {}
+    for anchor, caption in _CAPTION.findall(page):
+        found[anchor] = re.sub(r"\s+", " ", html.unescape(_TAG.sub("", caption))).strip()
+    for _level, attrs, inner in _TITLE.findall(page):
+        anchor = _ID.search(attrs)
+        if anchor:
+            found[anchor.group(1)] = re.sub(r"\s+", " ", html.unescape(_TAG.sub("", inner))).strip()
+    return found
 
 
 def _contents(body: str, ids: set[str]) -> list[dict]:

@@ -1,5 +1,6 @@
-"""Post-steps of the print edition with pikepdf: Japanese-style トンボ outside the bleed,
-and identifiers derived from the content instead of random ones.
+"""Post-steps with pikepdf. Print edition: Japanese-style トンボ outside the bleed, and
+identifiers derived from the content instead of random ones. Screen edition: each
+internal link is described by the heading it leads to (WeasyPrint gives its anchor id).
 
 WeasyPrint's own `marks: crop` draws 1.5 mm strokes inside the bleed, which a print shop
 cannot use; so the page is rendered with `bleed: 3mm; marks: none`, then the MediaBox is
@@ -48,6 +49,19 @@ def marks(trim, bleed) -> bytes:
         ops.append(_line(x, cy - arm, x, cy + arm))
     ops.append("Q")
     return ("\n".join(ops) + "\n").encode()
+
+
+def screen(data: bytes, titles: dict[str, str]) -> bytes:
+    """Link annotations (PDF/UA: each needs a description) name their target's heading."""
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        for page in pdf.pages:
+            for annot in page.obj.get("/Annots", []):
+                target = str(annot.get("/Dest", ""))
+                if target in titles:
+                    annot.Contents = pikepdf.String(titles[target])
+        out = io.BytesIO()
+        pdf.save(out, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.preserve)
+        return out.getvalue()
 
 
 def press(data: bytes, digest: str) -> bytes:

@@ -28,6 +28,7 @@ class Job:
     manifest: str
     page_budget: int | None
     budget_line: int | None = None
+    titles: dict[str, str] = field(default_factory=dict)  # heading id -> its text
 
 
 @dataclass
@@ -90,7 +91,7 @@ def render(job: Job) -> Result:
         return Result(job.name, problems=problems)
     identifier = job.digest[:32].encode()  # the file ID: from the content, not random
     if job.edition == "screen":
-        data = document.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=identifier)
+        data = finish.screen(document.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=identifier), job.titles)
     else:
         data = finish.press(document.write_pdf(pdf_variant="pdf/x-4", pdf_identifier=identifier), job.digest)
     return Result(job.name, data=data, pages=len(document.pages))
