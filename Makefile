@@ -13,13 +13,15 @@ BIN := $(VENV)/bin
 #   fast font subsetting;
 # - poppler-utils: pdftotext/pdffonts/pdftoppm to read PDFs back in the tests;
 # - ffmpeg (with libass): the caption preview sheets;
+# - libgs-common: the CMYK ICC profile (Artifex's SWOP profile, AGPL-3+) of the print PDFs'
+#   PDF/X-4 output intent;
 # Node.js 20 with npm comes with the machine (html-validate in the tests, lighthouse in
 # the benchmark); Debian's nodejs and npm are installed only where there is no npm.
 DEBS := chromium fonts-noto-cjk fonts-morisawa-bizud-gothic fonts-morisawa-bizud-mincho \
-	libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils ffmpeg
+	libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils ffmpeg libgs-common
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build test serve benchmark setup system-packages clean
+.PHONY: build test serve benchmark pdf setup system-packages clean
 
 build: setup
 	$(BIN)/python -m hooks.build
@@ -30,6 +32,11 @@ test: setup
 # `make serve PREVIEWS=1` also renders the caption preview sheets (slower; off by default).
 serve: setup
 	PREVIEWS=$(PREVIEWS) $(BIN)/python -m mkdocs serve --strict
+
+# One publication's PDFs (both languages and editions) into site/downloads/, for an
+# editor: `make pdf PUB=leaflet` (without PUB: all three). The live preview renders none.
+pdf: setup
+	$(BIN)/python -m hooks.pdf $(PUB)
 
 setup: system-packages $(VENV)/.installed node_modules/.installed
 
@@ -65,3 +72,4 @@ clean:
 # The search benchmark (not a test): bytes, latency and recall on the built site.
 benchmark: setup
 	$(BIN)/python benchmarks/search.py
+	$(BIN)/python benchmarks/pdf.py

@@ -20,6 +20,7 @@ if str(ROOT) not in sys.path:
 
 from hooks.captions.stage import captions_stage  # noqa: E402
 from hooks.ics import calendar_stage  # noqa: E402
+from hooks.pdf import pdf_stage  # noqa: E402
 
 
 def source_date(root: Path) -> str:
@@ -71,6 +72,7 @@ def _canonical_json(path: Path) -> None:
 
 # The pipeline: one stage per output, in order.
 STAGES = [
+    pdf_stage,  # before the site, which links the PDFs with their size and page count
     site_stage,
     search_stage,
     captions_stage,

@@ -34,6 +34,7 @@ class Content:
     failed: set[str] = field(default_factory=set)  # ids of files that did not load
     tables: dict[str, tuple[str, str]] = field(default_factory=dict)  # table -> (data file, title)
     ui: dict[str, schema.Ui] = field(default_factory=dict)  # language -> interface words
+    downloads: dict[str, dict] = field(default_factory=dict)  # PDF file -> {bytes, pages}
 
     def texts(self) -> texts.Texts:
         return texts.Texts(self.links, self.data["contacts"].organisers, self.publications, self.targets, self.ui[self.lang])

@@ -22,18 +22,27 @@ _JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 NO_BREAK_BEFORE = "、。，．・：；？！ー）」』】〕〉》”’）］｝〟ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々,.)]}:;?!"
 
 
+def phrases(text: str) -> list[str]:
+    """The phrases of a plain (unescaped) Japanese text (BudouX), never starting with
+    closing punctuation or a space; a text without Japanese is one phrase."""
+    if not _JAPANESE.search(text):
+        return [text]
+    chunks = []
+    for chunk in _parser.parse(text):
+        if chunks and (chunk[:1] in NO_BREAK_BEFORE or not chunk.strip()):
+            chunks[-1] += chunk
+        else:
+            chunks.append(chunk)
+    return chunks
+
+
 def _break_text(text: str) -> str:
     """HTML text as phrases, <wbr> between them (character references kept whole)."""
     if not _JAPANESE.search(text):
         return text
     core = text.strip()
     lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()):]
-    chunks = []
-    for chunk in _parser.parse(html.unescape(core)):
-        if chunks and (chunk[:1] in NO_BREAK_BEFORE or not chunk.strip()):
-            chunks[-1] += chunk
-        else:
-            chunks.append(chunk)
+    chunks = phrases(html.unescape(core))
     return lead + "<wbr>".join(f'<span class="kk-phrase">{html.escape(chunk, quote=False)}</span>' for chunk in chunks) + trail
 
 

@@ -26,6 +26,7 @@ def _call(renderer: Renderer, kind: str, args: list[str]) -> str:
         "links": renderer.links_list,
         "captions": renderer.captions,
         "tool": renderer.tool,
+        "downloads": renderer.downloads,
         "publication": lambda pub, **kw: Renderer(renderer.content, renderer.out.page, pub=pub, lang=renderer.lang).publication(pub),
     }
     if kind not in handlers:

@@ -51,6 +51,7 @@ class Renderer:
             source=self.source_line,
             shift=shift_headings,
             pub=pub,
+            lang=lang,
             medium=medium,
             ui=content.ui[lang],
             person=self.person,
@@ -140,6 +141,25 @@ class Renderer:
             return tools.render(self, name, level)
         except tools.ToolError as err:
             raise MarkerError(str(err)) from None
+
+    def downloads(self, pub_id: str | None = None, level: int = 2) -> str:
+        """The PDFs of one publication (its view, in the page's language) or of all three
+        in both languages (the publications page), with size and page count."""
+        pubs = [pub_id] if pub_id else ["guidebook", "leaflet", "pamphlet"]
+        for pub in pubs:
+            if pub not in self.content.publications or not self.content.publications[pub].view:
+                raise MarkerError(f"no publication '{pub}' with a view to download")
+        langs = [self.lang] if pub_id else ["ja", "en"]
+        files = [
+            {"pub": self.content.publications[pub], "lang": lang, "edition": edition, "name": name, **self.content.downloads[name]}
+            for pub in pubs
+            for lang in langs
+            for edition in ("screen", "print")
+            if (name := f"{pub}.{lang}{'.print' if edition == 'print' else ''}.pdf") in self.content.downloads
+        ]
+        depth = (self.out.page or "").count("/") + (0 if (self.out.page or "").split("/")[-1].startswith("index.") else 1)
+        prefix = "../" * (depth + (1 if self.lang != "ja" else 0))
+        return self.template("downloads.html", files=files, level=level, prefix=prefix, single=bool(pub_id), anchor=f"downloads-{pub_id or 'all'}")
 
     def faq_finder(self) -> str:
         return self.template("faq-finder.html")

@@ -163,6 +163,9 @@ class ManifestItem(Strict):
     testimonial: Slug | None = None
     table: Slug | None = None  # a table from data/ (see data_schema: table_titles)
     page: int | Text | None = None
+    # Where the printed edition puts it: on the cover, as the generated table of contents
+    # (page numbers of this edition), or on the back cover; None: in the flow.
+    print: Literal["cover", "contents", "back-cover"] | None = None
     items: list["ManifestItem"] = []
 
     @model_validator(mode="after")
@@ -197,6 +200,7 @@ class Publication(Strict):
     # it has no view of its own: a page of docs/ and an anchor ("initiatives.md#hearing").
     attachment: int | None = None
     on_site: Annotated[str, StringConstraints(pattern=r"^[a-z0-9/_-]+\.md(#[a-z0-9-]+)?$")] | None = None
+    page_budget: int | None = None  # the most pages its printed edition may run to (A4)
     items: list[ManifestItem] = []
 
     @property

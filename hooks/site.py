@@ -2,7 +2,9 @@
 markers of each page. Content mistakes stop the build with one message, no traceback."""
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -42,12 +44,22 @@ def on_config(config):
         _content = content_loader.load(root, lang)
     except ContentError as err:
         raise PluginError(str(err)) from None
+    _content.downloads = _downloads()
     return config
 
 
 def _page_key(src_uri: str) -> str:
     """The page's path as the Japanese page's (about.en.md -> about.md)."""
     return src_uri.replace(f".{_content.lang}.md", ".md") if _content and _content.lang != "ja" else src_uri
+
+
+def _downloads() -> dict:
+    """The PDFs' figures (size, pages) written by the PDF stage (hooks/pdf), which runs
+    before the site; none in the live preview, which renders no PDFs."""
+    folder = os.environ.get("KK_DOWNLOADS")
+    if not folder or not (Path(folder) / "downloads.json").exists():
+        return {}
+    return json.loads((Path(folder) / "downloads.json").read_text(encoding="utf-8"))
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -106,6 +118,12 @@ def on_post_build(config):
     i18n = config.plugins.get("i18n")
     languages = [lang.locale for lang in i18n.config.languages] if i18n else ["ja"]
     redirects.write_pages(config, languages)
+    if _content is not None and _content.lang == "ja" and _content.downloads:
+        # the PDFs the pages link, from the PDF stage (which runs before the site)
+        target = Path(config.site_dir) / "downloads"
+        target.mkdir(parents=True, exist_ok=True)
+        for name in sorted(_content.downloads):
+            shutil.copyfile(Path(os.environ["KK_DOWNLOADS"]) / name, target / name)
     if _serving and _content is not None and _content.lang == "ja":
         from hooks.captions.stage import write
 

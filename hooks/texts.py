@@ -31,7 +31,7 @@ class Output:
 
     page: str | None = None  # source path of the page in docs/, for relative links
     pub: str | None = None
-    medium: str = "web"  # web | print
+    medium: str = "web"  # web | print (the PDFs: live links, page numbers from the layout)
 
 
 def check(text: str, known: dict[str, set[str]]) -> list[tuple[int, str]]:
@@ -94,8 +94,12 @@ class Texts:
     @staticmethod
     def _anchor(href: str, label: str, out: Output) -> str:
         """A link on topic pages. A publication's view reproduces the printed text, so
-        there (and in print) the label stands alone, as the publication prints it."""
-        if out.pub or out.medium == "print":
+        there the label stands alone, as the publication prints it; in print (the PDFs)
+        the printed label is a live link."""
+        escaped = label.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        if out.medium == "print":
+            return f'<a href="{href}">{escaped}</a>'
+        if out.pub:
             return label.replace("<", "&lt;").replace(">", "&gt;")
         return f"[{label}]({href})"
 
@@ -115,6 +119,8 @@ class Texts:
         """A page in a publication (「3ページ」, "page 3", 「裏表紙」); a titled link on the web."""
         if out.pub:
             page = self.manifests[out.pub].page_of(target)
+            if page is not None and out.medium == "print":
+                return self._print_ref(target, page, unit)
             if page is not None:
                 if isinstance(page, int):
                     label = f"{page}{unit}" if unit else self.ui["page"].format(page)
@@ -128,6 +134,17 @@ class Texts:
         here = posixpath.dirname(out.page)
         href = "" if src == out.page else posixpath.relpath(src, here or ".")
         return f"[{quoted}]({href}#{anchor})"
+
+    def _print_ref(self, target: str, page, unit: str | None) -> str:
+        """In a PDF the page is the one the target lands on in that PDF (CSS
+        target-counter); a label such as 裏表紙 stays a label, linked to its target."""
+        if not isinstance(page, int):
+            label = str(page).lower() if self.ui["lowercase_labels"] else str(page)
+            return f'<a class="kk-ref" href="#{target}">{label}</a>'
+        before, _, after = self.ui["page"].partition("{}")
+        if unit:
+            before, after = "", unit
+        return f'<a class="kk-ref kk-ref--page" href="#{target}" data-before="{before}" data-after="{after}"></a>'
 
     def _tel(self, org: str, out: Output) -> str:
         """The number as the templates show every number (overrides/content/_tel.html)."""

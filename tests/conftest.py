@@ -50,9 +50,15 @@ def site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture
-def project(tmp_path) -> Path:
-    """A copy of the project to change and build."""
-    return copy_project(tmp_path / "project")
+def project(tmp_path, site) -> Path:
+    """A copy of the project to change and build. It gets the PDFs the real build
+    rendered (.build/pdf/, each with the digest of its inputs): a copy renders again
+    only the PDFs its changes touch, as an editor's machine does."""
+    dest = copy_project(tmp_path / "project")
+    cache = ROOT / ".build" / "pdf"
+    if cache.is_dir():
+        shutil.copytree(cache, dest / ".build" / "pdf")
+    return dest
 
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -2,6 +2,7 @@
 byte-for-byte reproducibility. The corpus of content mistakes is tests/mistakes.py."""
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from tests.conftest import ROOT, run_build
@@ -37,14 +38,23 @@ def test_an_unknown_marker_names_the_page_and_line(project: Path):
     assert f"docs/faq.md:{line}: unknown marker 'kk:faq-al'" in out
 
 
-def test_the_same_source_builds_the_same_bytes(site: Path, tmp_path: Path):
-    """A second build of the real project: every file under site/ (pages, search indexes,
-    and whatever other outputs the build adds) is byte-identical to the first."""
-    again = tmp_path / "again"
-    result = run_build(ROOT, again)
-    assert result.returncode == 0, result.stderr
-    files = sorted(p.relative_to(site) for p in site.rglob("*") if p.is_file())
-    assert len(files) > 40
-    assert files == sorted(p.relative_to(again) for p in again.rglob("*") if p.is_file())
-    different = [f for f in files if (site / f).read_bytes() != (again / f).read_bytes()]
+def test_the_same_source_builds_the_same_bytes(project: Path, tmp_path: Path, site: Path):
+    """Two builds give the same bytes. The first renders every PDF afresh (no cache) and
+    must match the session's build, file for file; the second reuses them, as unchanged
+    inputs are."""
+    shutil.rmtree(project / ".build", ignore_errors=True)
+    first, second = tmp_path / "one", tmp_path / "two"
+    fresh = run_build(project, first)
+    assert fresh.returncode == 0 and "PDFs: 12 rendered" in fresh.stderr
+    cached = run_build(project, second)
+    assert cached.returncode == 0 and "PDFs: 0 rendered, 12 unchanged" in cached.stderr
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    different = [f for f in files if (first / f).read_bytes() != (second / f).read_bytes()]
     assert not different
+    pdfs = sorted((first / "downloads").glob("*.pdf"))
+    assert len(pdfs) == 12
+    # and the fresh build is the session's build, every file of site/ (pages, search
+    # indexes, PDFs, captions and whatever other outputs the build adds)
+    assert files == sorted(p.relative_to(site) for p in site.rglob("*") if p.is_file())
+    assert [f for f in files if (first / f).read_bytes() != (site / f).read_bytes()] == []
