@@ -28,7 +28,7 @@ RENDERED = PAGE_LAYOUT | SVG | {
 }
 RENDERED_ATTRS = {
     "*": {"id", "class", "lang", "title", "hidden", "role", "tabindex"},
-    "a": {"href", "hreflang", "download"},
+    "a": {"href", "hreflang", "download", "type"},
     "abbr": {"title"},
     "button": {"type"},
     "details": {"open"},
