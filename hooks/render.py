@@ -15,6 +15,18 @@ from hooks.texts import Output
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "overrides" / "content"
 HEADING = re.compile(r"^(#{1,6})(?=\s)", re.M)
+# One environment for every page and language: each template is compiled once (and again
+# only when its file changes, under `make serve`); what differs per page is passed in.
+ENV = Environment(
+    loader=FileSystemLoader(TEMPLATES),
+    undefined=StrictUndefined,
+    autoescape=False,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+    comment_start_string="{#-jinja",  # `{#id}` is a heading id in these templates
+    comment_end_string="jinja-#}",
+)
 
 
 class MarkerError(Exception):
@@ -37,17 +49,7 @@ class Renderer:
         self.ui = content.ui[lang]
         self.out = Output(page=page, pub=pub, medium=medium)
         self.texts = content.texts()
-        self.env = Environment(
-            loader=FileSystemLoader(TEMPLATES),
-            undefined=StrictUndefined,
-            autoescape=False,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-            comment_start_string="{#-jinja",  # `{#id}` is a heading id in these templates
-            comment_end_string="jinja-#}",
-        )
-        self.env.globals.update(
+        self.globals = dict(
             text=lambda md: self.texts.render(md, self.out).strip(),
             inline=lambda md: " ".join(self.texts.render(md, self.out).split("\n")).strip(),
             source=self.source_line,
@@ -61,7 +63,7 @@ class Renderer:
         )
 
     def template(self, name: str, **context) -> str:
-        return self.env.get_template(name).render(**context).strip("\n") + "\n"
+        return ENV.get_template(name).render({**self.globals, **context}).strip("\n") + "\n"
 
     # What a publication calls an item, and where it comes from
 

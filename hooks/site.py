@@ -16,20 +16,29 @@ from hooks import headings, markers  # noqa: E402
 from hooks.problems import ContentError, Problems  # noqa: E402
 
 _content = None
+_loaded: dict = {}  # language -> Content, for the build under way
 _page_problems = Problems()
 
 
 def on_config(config):
-    """Load content/ and data/ (next to mkdocs.yml); stop at once if any file is wrong."""
-    global _content, _page_problems
+    """Load content/ and data/ (next to mkdocs.yml) in every language the build makes, once:
+    the default language's build comes first and loads them all; the other languages'
+    builds, which mkdocs-static-i18n runs inside it, reuse them. Stop at once if any file
+    is wrong."""
+    global _content, _loaded, _page_problems
     root = Path(config.config_file_path).resolve().parent
-    _page_problems = Problems()
     i18n = config.plugins.get("i18n")
-    lang = (i18n.current_language or i18n.default_language) if i18n else "ja"
-    try:
-        _content = content_loader.load(root, lang)
-    except ContentError as err:
-        raise PluginError(str(err)) from None
+    default = i18n.default_language if i18n else "ja"
+    lang = (i18n.current_language or default) if i18n else "ja"
+    if lang == default or lang not in _loaded:
+        _page_problems = Problems()
+        langs = list(dict.fromkeys([default, *(i18n.build_languages if i18n else [])]))
+        try:
+            _loaded = content_loader.load_all(root, langs)
+        except ContentError as err:
+            _loaded = {}
+            raise PluginError(str(err)) from None
+    _content = _loaded[lang]
     return config
 
 

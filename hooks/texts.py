@@ -2,6 +2,7 @@
 {{ tel() }}, {{ email() }}), checked when content loads and resolved for each output."""
 from __future__ import annotations
 
+import functools
 import posixpath
 from dataclasses import dataclass
 
@@ -20,6 +21,12 @@ ENV = SandboxedEnvironment(
     comment_start_string="{#-jinja",
     comment_end_string="jinja-#}",
 )
+
+
+@functools.lru_cache(maxsize=16384)
+def _compiled(text: str):
+    """A field's template, compiled once however many pages and languages show it."""
+    return ENV.from_string(text)
 
 
 @dataclass(frozen=True)
@@ -72,7 +79,9 @@ class Texts:
     def render(self, text: str | None, out: Output) -> str:
         if not text:
             return ""
-        return ENV.from_string(text).render(
+        if "{{" not in text and "{%" not in text:
+            return text  # no helper call: the text is its own output
+        return _compiled(text).render(
             pub=out.pub,
             link=lambda name, label=None, bracketed=False: self._link(name, label, out, bracketed),
             ref=lambda target, unit=None: self._ref(target, unit, out),

@@ -1,0 +1,37 @@
+"""Each source file is read and parsed once: by the first language that needs it, reused
+by the other (the English overlay lays itself over the parsed Japanese file), and kept
+under `make serve` until the file changes, so a rebuild re-reads only what was edited."""
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from hooks.problems import Problems
+
+
+def memo(loader):
+    """`loader(path, rel, problems, ...)`, remembered by the file's size and modification
+    time. A file with problems is never remembered: it is read again, and reported again."""
+    cache: dict = {}
+
+    @functools.wraps(loader)
+    def load(path: Path, rel: str, problems: Problems, *args, **kwargs):
+        try:
+            stat = path.stat()
+        except OSError:
+            return loader(path, rel, problems, *args, **kwargs)
+        key = (str(path), rel, args, tuple(sorted(kwargs.items())))
+        stamp = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+        hit = cache.get(key)
+        if hit is not None and hit[0] == stamp:
+            return hit[1]
+        before = len(problems.items)
+        result = loader(path, rel, problems, *args, **kwargs)
+        if result is not None and len(problems.items) == before:
+            cache[key] = (stamp, result)
+        else:
+            cache.pop(key, None)
+        return result
+
+    load.cache = cache
+    return load
