@@ -27,8 +27,9 @@ build: setup
 test: setup
 	$(BIN)/python -m pytest
 
+# `make serve LANG=ja` previews the Japanese edition alone (about twice as fast a rebuild).
 serve: setup
-	$(BIN)/python -m mkdocs serve --strict
+	LANG=C.UTF-8 KK_BUILD_EN=$(if $(filter ja,$(LANG)),false,true) $(BIN)/python -m mkdocs serve --strict
 
 setup: system-packages $(VENV)/.installed node_modules/.installed
 

@@ -15,6 +15,10 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from hooks.compress import compress_stage  # noqa: E402
 
 
 def source_date(root: Path) -> str:
@@ -57,6 +61,7 @@ def _canonical_json(path: Path) -> None:
 STAGES = [
     site_stage,
     search_stage,
+    compress_stage,
 ]
 
 
