@@ -5,9 +5,13 @@ scripts are minified by minify-html. Theme files the site does not use (Material
 source maps) are not published. Deterministic: the same site gives the same bytes."""
 from __future__ import annotations
 
+import functools
 import gzip
+import hashlib
+import os
 import re
 import shutil
+import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -49,7 +53,20 @@ def minify_asset(text: str, kind: str) -> str:
     return out[len(prefix):-len(suffix)]
 
 
-def _slim(path: Path) -> None:
+def _brotli(data: bytes, cache: Path | None) -> bytes:
+    """Brotli at its best (and slowest) quality, remembered by content in .build/: files
+    that did not change since the last build (the theme's, Pagefind's) cost nothing."""
+    path = cache / (hashlib.sha256(data).hexdigest() + ".br") if cache else None
+    if path and path.exists():
+        os.utime(path)  # still in use: kept by the clean-up after the build
+        return path.read_bytes()
+    packed = brotli.compress(data, quality=11)
+    if path:
+        path.write_bytes(packed)
+    return packed
+
+
+def _slim(path: Path, cache: Path | None = None) -> None:
     """Minify one file in place (unless it is minified already) and write .gz and .br."""
     kind = path.suffix
     data = path.read_bytes()
@@ -64,20 +81,26 @@ def _slim(path: Path) -> None:
     if kind in COMPRESSED:
         # mtime 0 and no file name in the header: the same bytes every build
         path.with_name(path.name + ".gz").write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
-        path.with_name(path.name + ".br").write_bytes(brotli.compress(data, quality=11))
+        path.with_name(path.name + ".br").write_bytes(_brotli(data, cache))
 
 
-def slim_site(site: Path, workers: int = 2) -> None:
+def slim_site(site: Path, cache: Path | None = None, workers: int = 2) -> None:
     for unused in UNUSED:
         shutil.rmtree(site / unused, ignore_errors=True)
     for path in site.rglob("*.map"):
         path.unlink()
     files = sorted(p for p in site.rglob("*") if p.is_file() and p.suffix in COMPRESSED | {".html"})
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        list(pool.map(_slim, files, chunksize=8))
+        list(pool.map(functools.partial(_slim, cache=cache), files, chunksize=8))
 
 
 def compress_stage(root: Path, staging: Path, env: dict) -> bool:
     """After the search index is made from the full pages: minify and precompress."""
-    slim_site(staging)
+    cache = root / ".build" / "brotli"
+    cache.mkdir(parents=True, exist_ok=True)
+    started = time.time()
+    slim_site(staging, cache)
+    for old in cache.iterdir():  # what this build did not use
+        if old.stat().st_mtime < started - 1:
+            old.unlink()
     return True
