@@ -62,6 +62,7 @@ system-packages:
 clean:
 	rm -rf site .build
 
-# The search benchmark (not a test): bytes, latency and recall on the built site.
-benchmark: setup
-	$(BIN)/python benchmarks/search.py
+# The benchmark (not a test): the build by stage, against plain MkDocs and at scale, the
+# editor's loop, page weight, layout shift, Lighthouse and search, into benchmarks/results.md.
+benchmark: build
+	$(BIN)/python benchmarks/run.py
