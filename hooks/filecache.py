@@ -1,12 +1,19 @@
 """Each source file is read and parsed once: by the first language that needs it, reused
 by the other (the English overlay lays itself over the parsed Japanese file), and kept
-under `make serve` until the file changes, so a rebuild re-reads only what was edited."""
+under `make serve` until the file changes, so a rebuild re-reads only what was edited.
+
+KK_NO_REUSE=1 turns every such reuse off (here, in hooks/site.py, render.py and texts.py):
+the build then reads, parses and compiles everything for each language and page, which
+must give the same site byte for byte (tests/test_publish.py holds it to that)."""
 from __future__ import annotations
 
 import functools
+import os
 from pathlib import Path
 
 from hooks.problems import Problems
+
+NO_REUSE = bool(os.environ.get("KK_NO_REUSE"))
 
 
 def memo(loader):
@@ -16,6 +23,8 @@ def memo(loader):
 
     @functools.wraps(loader)
     def load(path: Path, rel: str, problems: Problems, *args, **kwargs):
+        if NO_REUSE:
+            return loader(path, rel, problems, *args, **kwargs)
         try:
             stat = path.stat()
         except OSError:

@@ -11,6 +11,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from hooks import schema
 from hooks.content import Content
+from hooks.filecache import NO_REUSE
 from hooks.texts import Output
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "overrides" / "content"
@@ -26,6 +27,7 @@ ENV = Environment(
     keep_trailing_newline=True,
     comment_start_string="{#-jinja",  # `{#id}` is a heading id in these templates
     comment_end_string="jinja-#}",
+    cache_size=0 if NO_REUSE else 400,
 )
 
 

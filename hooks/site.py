@@ -12,7 +12,7 @@ if str(ROOT) not in sys.path:  # MkDocs loads hooks by path; the package lives b
     sys.path.insert(0, str(ROOT))
 
 from hooks import content as content_loader  # noqa: E402
-from hooks import headings, markers  # noqa: E402
+from hooks import filecache, headings, markers  # noqa: E402
 from hooks.problems import ContentError, Problems  # noqa: E402
 
 _content = None
@@ -30,9 +30,12 @@ def on_config(config):
     i18n = config.plugins.get("i18n")
     default = i18n.default_language if i18n else "ja"
     lang = (i18n.current_language or default) if i18n else "ja"
+    if filecache.NO_REUSE:
+        _loaded = {}
     if lang == default or lang not in _loaded:
         _page_problems = Problems()
         langs = list(dict.fromkeys([default, *(i18n.build_languages if i18n else [])]))
+        langs = [lang] if filecache.NO_REUSE else langs
         try:
             _loaded = content_loader.load_all(root, langs)
         except ContentError as err:

@@ -10,6 +10,7 @@ from jinja2 import StrictUndefined, nodes
 from jinja2.exceptions import TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment
 
+from hooks.filecache import NO_REUSE
 from hooks.schema import PUBLICATIONS
 
 HELPERS = ("link", "ref", "v", "tel", "email")
@@ -79,9 +80,9 @@ class Texts:
     def render(self, text: str | None, out: Output) -> str:
         if not text:
             return ""
-        if "{{" not in text and "{%" not in text:
+        if "{{" not in text and "{%" not in text and not NO_REUSE:
             return text  # no helper call: the text is its own output
-        return _compiled(text).render(
+        return (ENV.from_string(text) if NO_REUSE else _compiled(text)).render(
             pub=out.pub,
             link=lambda name, label=None, bracketed=False: self._link(name, label, out, bracketed),
             ref=lambda target, unit=None: self._ref(target, unit, out),
