@@ -29,7 +29,7 @@ test: setup
 
 # `make serve LANG=ja` previews the Japanese edition alone (about twice as fast a rebuild).
 serve: setup
-	LANG=C.UTF-8 KK_BUILD_EN=$(if $(filter ja,$(LANG)),false,true) $(BIN)/python -m mkdocs serve --strict
+	LANG=C.UTF-8 KK_BUILD_EN=$(if $(filter ja,$(LANG)),false,true) $(BIN)/python -m mkdocs serve --strict --dirty
 
 setup: system-packages $(VENV)/.installed node_modules/.installed
 

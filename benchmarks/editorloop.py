@@ -33,7 +33,7 @@ def measure(project: Path, browser, edits: int = 3, japanese_only: bool = False)
     """Seconds from writing the file to the page showing the new text, per edit."""
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KK_BUILD_EN": "false" if japanese_only else "true", "LANG": "C.UTF-8"}
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", f"127.0.0.1:{port}"],
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--strict", "--dirty", "-a", f"127.0.0.1:{port}"],
                               cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         url = f"http://127.0.0.1:{port}/faq/"

@@ -66,11 +66,13 @@ def main() -> int:
     parser.add_argument("--label", default="after")
     parser.add_argument("--scales", default="200,1000,5000")
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--skip", default="", help="comma-separated parts to leave out: lighthouse,search,editor")
+    parser.add_argument("--parts", default="stages,weight,lighthouse,scale,editor,search",
+                        help="comma-separated parts to run; the others keep their last figures in the results file")
     args = parser.parse_args()
-    project, skip = args.project.resolve(), set(filter(None, args.skip.split(",")))
+    project, parts = args.project.resolve(), set(filter(None, args.parts.split(",")))
     results = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
-    out = {"machine": machine(), "started": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "project": str(project)}
+    out = results.get(args.label, {})
+    out.update({"machine": machine(), "started": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "project": str(project)})
 
     def save():
         results[args.label] = out
@@ -80,49 +82,54 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="kk-bench-") as tmp:
         work = Path(tmp)
         real = buildtime.copy_project(project, work / "real")
-        print("stages at today's content…", flush=True)
-        out["stages"] = [buildtime.run_pipeline(real, work / "staging") for _ in range(args.runs)]
         site = work / "real-site"
+        print("stages at today's content…", flush=True)
+        runs = [buildtime.run_pipeline(real, work / "staging") for _ in range(args.runs if "stages" in parts else 1)]
         shutil.copytree(work / "staging", site)
-        out["site_bytes"] = buildtime.folder_bytes(site)
-        out["index_bytes"] = buildtime.folder_bytes(site / "pagefind", exclude=()) if (site / "pagefind").exists() else 0
-        print("site stage against plain mkdocs, alternating…", flush=True)
-        plain = buildtime.plain_project(real, work / "plain-real")
-        out["site_vs_plain"] = buildtime.site_vs_plain(real, plain, work, max(5, args.runs))
-        save()
+        if "stages" in parts:
+            out["stages"] = runs
+            out["site_bytes"] = buildtime.folder_bytes(site)
+            out["index_bytes"] = buildtime.folder_bytes(site / "pagefind", exclude=()) if (site / "pagefind").exists() else 0
+            print("site stage against plain mkdocs, alternating…", flush=True)
+            plain = buildtime.plain_project(real, work / "plain-real")
+            out["site_vs_plain"] = buildtime.site_vs_plain(real, plain, work, max(5, args.runs))
+            save()
 
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=weight.CHROMIUM_ARGS)
             httpd, base = weight.serve(site)
-            print("page weight…", flush=True)
-            out["weight"] = {name: weight.first_load(browser, base + path) for name, path in
-                             (("home", "/"), ("faq", "/faq/"), ("home_en", "/en/"), ("faq_en", "/en/faq/"))}
-            out["cls"] = {f"{path} {w}px": weight.first_load(browser, base + path, w)["cls"]
-                          for path in ("/", "/faq/", "/voices/", "/publications/guidebook/", "/en/", "/en/faq/") for w in (390, 1280)}
-            save()
-            if "lighthouse" not in skip:
+            if "weight" in parts:
+                print("page weight…", flush=True)
+                out["weight"] = {name: weight.first_load(browser, base + path) for name, path in
+                                 (("home", "/"), ("faq", "/faq/"), ("home_en", "/en/"), ("faq_en", "/en/faq/"))}
+                out["cls"] = {f"{path} {w}px": weight.first_load(browser, base + path, w)["cls"]
+                              for path in ("/", "/faq/", "/voices/", "/publications/guidebook/", "/en/", "/en/faq/") for w in (390, 1280)}
+                save()
+            if "lighthouse" in parts:
                 print("lighthouse…", flush=True)
                 out["lighthouse"] = {name: weight.lighthouse(base + path) for name, path in (("home", "/"), ("faq", "/faq/"))}
                 save()
-                if any((site / "index.html.gz").exists() for _ in [0]):
+                if (site / "index.html.gz").exists():
                     zipped, zbase = weight.serve(site, precompressed=True)
                     out["lighthouse"].update({f"{name}, precompressed .gz": weight.lighthouse(zbase + path) for name, path in (("home", "/"), ("faq", "/faq/"))})
                     zipped.shutdown()
                     save()
             httpd.shutdown()
 
-            out["scale"] = []
             copies = {20: real}
-            for entries in [int(n) for n in args.scales.split(",") if n]:
-                print(f"scale: {entries} entries per language…", flush=True)
-                result, copies[entries] = scale_run(project, work, entries, 1 if entries >= 5000 else max(1, args.runs - 1))
-                out["scale"].append(result)
-                save()
-            if "editor" not in skip:
+            if "scale" in parts:
+                out["scale"] = []
+                for entries in [int(n) for n in args.scales.split(",") if n]:
+                    print(f"scale: {entries} entries per language…", flush=True)
+                    result, copies[entries] = scale_run(project, work, entries, 1 if entries >= 5000 else max(1, args.runs - 1))
+                    out["scale"].append(result)
+                    save()
+            if "editor" in parts:
                 out["editor_loop"] = {}
                 for entries in (20, 1000):
                     if entries not in copies:
-                        continue
+                        copies[entries] = buildtime.copy_project(project, work / f"editor-{entries}")
+                        synthetic.add_entries(copies[entries], entries)
                     for ja_only in (False, True):
                         key = f"{entries} entries{', LANG=ja' if ja_only else ''}"
                         print(f"editor's loop: {key}…", flush=True)
@@ -133,7 +140,7 @@ def main() -> int:
                         save()
             browser.close()
 
-    if "search" not in skip and (project / "benchmarks" / "search.py").exists() and (project / "site" / "pagefind").exists():
+    if "search" in parts and (project / "benchmarks" / "search.py").exists() and (project / "site" / "pagefind").exists():
         print("search (benchmarks/search.py)…", flush=True)
         run = subprocess.run([sys.executable, str(project / "benchmarks" / "search.py")], cwd=project, capture_output=True, text=True)
         out["search"] = (run.stdout + run.stderr).strip().splitlines()[-12:]

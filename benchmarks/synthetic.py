@@ -13,19 +13,19 @@ SUBJECTS = [
     ("府省の人事担当者", "ministry HR staff"),
     ("民間企業の人事担当者", "company HR staff"),
 ]
-TOPICS = [
-    ("健康診断", "health checks", "健診 検診", "medical check-up"),
+TOPICS = [  # (Japanese, English, Japanese keywords, their English, one for one)
+    ("健康診断", "health checks", "健診 検診", "check-up medical"),
     ("研修の受講", "taking training courses", "研修 講習", "training course"),
     ("住居手当", "the housing allowance", "家賃 住宅", "rent housing"),
-    ("退職手当の算定", "the calculation of the retirement allowance", "退職金", "severance pay"),
-    ("兼業の届出", "notifying outside work", "副業 兼職", "side job"),
+    ("退職手当の算定", "the calculation of the retirement allowance", "退職金 退職", "severance retirement"),
+    ("兼業の届出", "notifying outside work", "副業 兼職", "side-job outside-work"),
     ("在宅勤務", "working from home", "テレワーク リモート", "telework remote"),
-    ("出張の旅費", "travel expenses for business trips", "出張費 交通費", "travel costs"),
-    ("育児休業", "childcare leave", "育休 子育て", "parental leave"),
-    ("介護休暇", "care leave", "介護 看護", "family care"),
-    ("人事評価", "performance evaluation", "評価 査定", "appraisal"),
-    ("社会保険の手続", "social insurance procedures", "健康保険 年金", "health insurance pension"),
-    ("守秘義務", "the duty of confidentiality", "秘密 情報管理", "confidentiality"),
+    ("出張の旅費", "travel expenses for business trips", "出張費 交通費", "travel-costs fares"),
+    ("育児休業", "childcare leave", "育休 子育て", "parental-leave childcare"),
+    ("介護休暇", "care leave", "介護 看護", "family-care nursing"),
+    ("人事評価", "performance evaluation", "評価 査定", "appraisal assessment"),
+    ("社会保険の手続", "social insurance procedures", "健康保険 年金", "health-insurance pension"),
+    ("守秘義務", "the duty of confidentiality", "秘密 情報管理", "secrecy information-handling"),
 ]
 ANSWERS = [
     ("{topic}については、派遣先企業の就業規則等に則り取り扱われることとなります。",

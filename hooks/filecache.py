@@ -11,6 +11,8 @@ import functools
 import os
 from pathlib import Path
 
+from jinja2 import BytecodeCache
+
 from hooks.problems import Problems
 
 NO_REUSE = bool(os.environ.get("KK_NO_REUSE"))
@@ -44,3 +46,23 @@ def memo(loader):
 
     load.cache = cache
     return load
+
+
+class TemplateCache(BytecodeCache):
+    """Compiled theme templates, kept in memory: the English build (and every rebuild under
+    `make serve`) reuses what the first compiled. Jinja checks each template's source, so
+    an edited template is compiled again."""
+
+    def __init__(self):
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket):
+        data = self.store.get(bucket.key)
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket):
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+TEMPLATES = None if NO_REUSE else TemplateCache()

@@ -51,6 +51,7 @@ class Renderer:
         self.ui = content.ui[lang]
         self.out = Output(page=page, pub=pub, medium=medium)
         self.texts = content.texts()
+        self.used: set[str] = set()  # the FAQ and testimonial files shown (hooks/incremental.py)
         self.globals = dict(
             text=lambda md: self.texts.render(md, self.out).strip(),
             inline=lambda md: " ".join(self.texts.render(md, self.out).split("\n")).strip(),
@@ -108,6 +109,7 @@ class Renderer:
         item = self.content.faq.get(faq_id)
         if item is None:
             raise MarkerError(f"no FAQ entry '{faq_id}' in content/faq/")
+        self.used.add(self.content.files.get(faq_id, ""))
         return self.template("faq.html", f=item, level=level, number=self.number_in(item.sources))
 
     def faq_all(self, level: int = 2) -> str:
@@ -130,6 +132,7 @@ class Renderer:
         item = self.content.testimonials.get(item_id)
         if item is None:
             raise MarkerError(f"no testimonial '{item_id}' in content/testimonials/")
+        self.used.add(self.content.files.get(item_id, ""))
         return self.template(f"testimonial-{item.kind}.html", t=item, level=level)
 
     def table(self, name: str, level: int = 2) -> str:

@@ -6,13 +6,14 @@ import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # MkDocs loads hooks by path; the package lives beside it
     sys.path.insert(0, str(ROOT))
 
 from hooks import content as content_loader  # noqa: E402
-from hooks import filecache, headings, markers  # noqa: E402
+from hooks import filecache, headings, incremental, markers  # noqa: E402
 from hooks.problems import ContentError, Problems  # noqa: E402
 
 _content = None
@@ -34,6 +35,7 @@ def on_config(config):
         _loaded = {}
     if lang == default or lang not in _loaded:
         _page_problems = Problems()
+        incremental.scan(root)
         langs = list(dict.fromkeys([default, *(i18n.build_languages if i18n else [])]))
         langs = [lang] if filecache.NO_REUSE else langs
         try:
@@ -45,11 +47,30 @@ def on_config(config):
     return config
 
 
+def on_startup(command, dirty):
+    incremental.start(command == "serve" and dirty)
+
+
+@event_priority(-200)  # after mkdocs-static-i18n has given the files their language's paths
+def on_files(files, config):
+    """Under `make serve`, after an edit: only the pages it touches are rebuilt."""
+    incremental.select(files, _content.lang)
+    return files
+
+
+def on_env(env, config, files):
+    env.bytecode_cache = filecache.TEMPLATES
+    return env
+
+
 def on_page_markdown(markdown, page, config, files):
     """Expand the page's markers; problems are gathered for all pages, reported after."""
     source = page.file.content_string
     first_line = source[: len(source) - len(markdown)].count("\n") + 1 if source.endswith(markdown) else 1
-    return markers.expand(markdown, page.file.src_uri, _content, _page_problems, f"docs/{page.file.src_uri}", first_line)
+    used = set()
+    expanded = markers.expand(markdown, page.file.src_uri, _content, _page_problems, f"docs/{page.file.src_uri}", first_line, used)
+    incremental.record(_content.lang, page.file.src_uri, used)
+    return expanded
 
 
 def on_post_build(config):
