@@ -45,8 +45,6 @@ def scale_run(project: Path, work: Path, entries: int, runs: int) -> dict:
     synthetic.add_entries(copy, entries)
     stages = buildtime.run_pipeline(copy, work / "staging")
     site = work / "staging"
-    plain = buildtime.plain_project(copy, work / f"plain-{entries}")
-    ratio = buildtime.site_vs_plain(copy, plain, work, runs)
     result = {
         "entries_per_language": entries,
         "stages": stages,
@@ -54,8 +52,9 @@ def scale_run(project: Path, work: Path, entries: int, runs: int) -> dict:
         "site_bytes": buildtime.folder_bytes(site),
         "site_bytes_with_precompressed": buildtime.folder_bytes(site, exclude=()),
         "index_bytes": buildtime.folder_bytes(site / "pagefind", exclude=()) if (site / "pagefind").exists() else 0,
-        "site_vs_plain": ratio,
     }
+    plain = buildtime.plain_project(copy, work / f"plain-{entries}")
+    result["site_vs_plain"] = buildtime.site_vs_plain(copy, plain, work, runs)
     shutil.rmtree(plain, ignore_errors=True)
     return result, copy
 
@@ -118,11 +117,11 @@ def main() -> int:
 
             copies = {20: real}
             if "scale" in parts:
-                out["scale"] = []
                 for entries in [int(n) for n in args.scales.split(",") if n]:
                     print(f"scale: {entries} entries per language…", flush=True)
                     result, copies[entries] = scale_run(project, work, entries, 1 if entries >= 5000 else max(1, args.runs - 1))
-                    out["scale"].append(result)
+                    kept = [s for s in out.get("scale", []) if s["entries_per_language"] != entries]
+                    out["scale"] = sorted(kept + [result], key=lambda s: s["entries_per_language"])
                     save()
             if "editor" in parts:
                 out["editor_loop"] = {}
@@ -143,7 +142,7 @@ def main() -> int:
     if "search" in parts and (project / "benchmarks" / "search.py").exists() and (project / "site" / "pagefind").exists():
         print("search (benchmarks/search.py)…", flush=True)
         run = subprocess.run([sys.executable, str(project / "benchmarks" / "search.py")], cwd=project, capture_output=True, text=True)
-        out["search"] = (run.stdout + run.stderr).strip().splitlines()[-12:]
+        out["search"] = run.stdout.strip().splitlines()[-12:] or (run.stderr.strip().splitlines()[-12:])
     out["finished"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     out["load_average_at_end"] = os.getloadavg()
     save()
