@@ -37,30 +37,38 @@ def section(label: str, r: dict) -> list[str]:
     if "stages" in r:
         names = [s["stage"] for s in r["stages"][0]]
         lines += ["### Stages at today's content (20 FAQ entries per language)", "",
-                  "| stage | seconds, median (min–max) | peak memory MiB, median |", "|---|---|---|"]
+                  "| stage | seconds, median (min–max) | CPU seconds, median | peak memory MiB, median |", "|---|---|---|---|"]
         for i, name in enumerate(names):
             secs = [run[i]["seconds"] for run in r["stages"]]
+            cpu = [run[i].get("cpu_seconds", 0) for run in r["stages"]]
             mem = [run[i]["peak_mib"] for run in r["stages"]]
-            lines.append(f"| {name} | {_median(secs):.2f} ({min(secs):.2f}–{max(secs):.2f}, n={len(secs)}) | {_median(mem):.0f} |")
+            lines.append(f"| {name} | {_median(secs):.2f} ({min(secs):.2f}–{max(secs):.2f}, n={len(secs)}) | {_median(cpu):.2f} | {_median(mem):.0f} |")
         totals = [sum(s["seconds"] for s in run) for run in r["stages"]]
-        lines += [f"| **whole build** | {_median(totals):.2f} ({min(totals):.2f}–{max(totals):.2f}) — budget ≤ {BUDGETS['full_build_s']} s: {_met(_median(totals) <= BUDGETS['full_build_s'])} | |", "",
+        cpu_totals = [sum(s.get("cpu_seconds", 0) for s in run) for run in r["stages"]]
+        lines += [f"| **whole build** | {_median(totals):.2f} ({min(totals):.2f}–{max(totals):.2f}) — budget ≤ {BUDGETS['full_build_s']} s: {_met(_median(totals) <= BUDGETS['full_build_s'])} | {_median(cpu_totals):.2f} | |", "",
                   f"site/: {r['site_bytes'] / 1024:.0f} KiB without the .gz/.br copies; search index {r['index_bytes'] / 1024:.0f} KiB.", ""]
     if "site_vs_plain" in r:
         v = r["site_vs_plain"]
-        lines += ["### Site stage against a plain `mkdocs build` of the same final Markdown (alternating runs, seconds)", "",
-                  "| entries per language | site stage | plain mkdocs | ratio | budget ≤ 1.3× |", "|---|---|---|---|---|",
-                  f"| 20 | {_span(v['site'])} | {_span(v['plain'])} | {_span(v['ratio'])} | {_met(v['ratio']['median'] <= BUDGETS['ratio'])} |"]
-        for s in r.get("scale", []):
-            v = s["site_vs_plain"]
-            lines.append(f"| {s['entries_per_language']} | {_span(v['site'])} | {_span(v['plain'])} | {_span(v['ratio'])} | {_met(v['ratio']['median'] <= BUDGETS['ratio'])} |")
+        lines += ["### Site stage against a plain `mkdocs build` of the same final Markdown (alternating runs)", "",
+                  "CPU seconds (user + system of the build's processes) are what the build costs; wall-clock seconds "
+                  "also count the time spent waiting for the shared cores. The budget is judged on CPU time.", "",
+                  "| entries per language | site stage CPU s | plain CPU s | ratio (CPU) | site stage wall s | plain wall s | ratio (wall) | budget ≤ 1.3× |",
+                  "|---|---|---|---|---|---|---|---|"]
+        rows = [(20, v)] + [(s["entries_per_language"], s["site_vs_plain"]) for s in r.get("scale", [])]
+        for entries, v in rows:
+            key = "ratio_cpu" if "ratio_cpu" in v else "ratio"
+            cpu = f"{_span(v['site_cpu'])} | {_span(v['plain_cpu'])} | {_span(v['ratio_cpu'])}" if "ratio_cpu" in v else "– | – | –"
+            lines.append(f"| {entries} | {cpu} | {_span(v['site'])} | {_span(v['plain'])} | {_span(v['ratio'])} | {_met(v[key]['median'] <= BUDGETS['ratio'])} |")
         lines.append("")
     if r.get("scale"):
         lines += ["### Scale (synthetic entries added to a temporary copy; one pipeline run each)", "",
-                  "| entries per language | " + " | ".join(s["stage"] for s in r["scale"][0]["stages"]) + " | whole build s | peak MiB | site/ KiB | index KiB |",
-                  "|---" * (len(r["scale"][0]["stages"]) + 5) + "|"]
+                  "Each stage: wall-clock seconds / CPU seconds. Peak memory: the largest stage's.", "",
+                  "| entries per language | " + " | ".join(s["stage"] for s in r["scale"][0]["stages"]) + " | whole build s (CPU s) | budget ≤ 60 s | peak MiB | site/ KiB | index KiB |",
+                  "|---" * (len(r["scale"][0]["stages"]) + 6) + "|"]
         for s in r["scale"]:
-            lines.append(f"| {s['entries_per_language']} | " + " | ".join(f"{x['seconds']:.1f}" for x in s["stages"])
-                         + f" | {s['total_seconds']:.1f} | {max(x['peak_mib'] for x in s['stages']):.0f} | {s['site_bytes'] / 1024:.0f} | {s['index_bytes'] / 1024:.0f} |")
+            cpu = sum(x.get("cpu_seconds", 0) for x in s["stages"])
+            lines.append(f"| {s['entries_per_language']} | " + " | ".join(f"{x['seconds']:.1f} / {x.get('cpu_seconds', 0):.1f}" for x in s["stages"])
+                         + f" | {s['total_seconds']:.1f} ({cpu:.1f}) | {_met(s['total_seconds'] <= BUDGETS['full_build_s'])} (CPU: {_met(cpu <= BUDGETS['full_build_s'])}) | {max(x['peak_mib'] for x in s['stages']):.0f} | {s['site_bytes'] / 1024:.0f} | {s['index_bytes'] / 1024:.0f} |")
         lines.append("")
     if "editor_loop" in r:
         lines += ["### Editor's loop under `mkdocs serve` (save a FAQ file → the FAQ page shows the change; seconds per edit)", "",
