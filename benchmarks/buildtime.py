@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -25,11 +26,14 @@ sys.path.insert(0, str(root))
 from hooks import build
 stage = build.STAGES[index]
 env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH") or build.source_date(root)}
+def cpu():
+    return sum(getattr(resource.getrusage(who), f) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN) for f in ("ru_utime", "ru_stime"))
+cpu0 = cpu()
 start = time.perf_counter()
 ok = stage(root, staging, env)
 seconds = time.perf_counter() - start
 peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-print(json.dumps({"stage": stage.__name__, "ok": bool(ok), "seconds": seconds, "peak_mib": peak / 1024}))
+print(json.dumps({"stage": stage.__name__, "ok": bool(ok), "seconds": seconds, "cpu_seconds": cpu() - cpu0, "peak_mib": peak / 1024}))
 """
 STAGE_NAMES = "import sys; sys.path.insert(0, sys.argv[1]); from hooks import build; print(' '.join(s.__name__ for s in build.STAGES))"
 
@@ -105,24 +109,35 @@ for path in sorted((root / "docs").rglob("*.md")):
     return dest
 
 
-def plain_build(plain: Path, out: Path) -> float:
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def plain_build(plain: Path, out: Path) -> tuple[float, float]:
+    """Wall-clock and CPU seconds (user + system) of a plain mkdocs build."""
     shutil.rmtree(out, ignore_errors=True)
-    start = time.perf_counter()
+    cpu0, start = _children_cpu(), time.perf_counter()
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)], cwd=plain, env=env(),
                    check=True, capture_output=True)
-    return time.perf_counter() - start
+    return time.perf_counter() - start, _children_cpu() - cpu0
 
 
 def site_vs_plain(project: Path, plain: Path, work: Path, runs: int) -> dict:
     """The site stage and the plain build, alternating, `runs` times each."""
     site_index = stage_names(project).index("site_stage")
-    site, bare = [], []
+    site, bare, site_cpu, bare_cpu = [], [], [], []
     for _ in range(runs):
         shutil.rmtree(work / "staging", ignore_errors=True)
-        site.append(run_stage(project, work / "staging", site_index)["seconds"])
-        bare.append(plain_build(plain, work / "plain-site"))
-    ratios = [s / b for s, b in zip(site, bare)]
-    return {"site": summary(site), "plain": summary(bare), "ratio": summary(ratios), "runs": runs}
+        stage = run_stage(project, work / "staging", site_index)
+        site.append(stage["seconds"])
+        site_cpu.append(stage["cpu_seconds"])
+        wall, cpu = plain_build(plain, work / "plain-site")
+        bare.append(wall)
+        bare_cpu.append(cpu)
+    return {"site": summary(site), "plain": summary(bare), "ratio": summary([s / b for s, b in zip(site, bare)]),
+            "site_cpu": summary(site_cpu), "plain_cpu": summary(bare_cpu),
+            "ratio_cpu": summary([s / b for s, b in zip(site_cpu, bare_cpu)]), "runs": runs}
 
 
 def summary(values: list[float]) -> dict:
