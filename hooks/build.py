@@ -21,6 +21,7 @@ if str(ROOT) not in sys.path:
 from hooks.captions.stage import captions_stage  # noqa: E402
 from hooks.ics import calendar_stage  # noqa: E402
 from hooks.pdf import pdf_stage  # noqa: E402
+from hooks.compress import compress_stage  # noqa: E402
 
 
 def source_date(root: Path) -> str:
@@ -77,6 +78,7 @@ STAGES = [
     search_stage,
     captions_stage,
     calendar_stage,
+    compress_stage,
 ]
 
 

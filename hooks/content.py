@@ -14,7 +14,7 @@ from hooks import english, schema, textchecks, texts, tools, translation
 from hooks.data_schema import DATA_MODELS
 from hooks.modelwords import validate
 from hooks.problems import Problems
-from hooks.sourcefile import Located, load_yaml
+from hooks.sourcefile import Located
 
 MARKER = re.compile(r"<!--\s*kk:([a-z-]+)((?:\s+[^\s>]+)*)\s*-->")
 
@@ -129,14 +129,32 @@ def _tables_of(model) -> set[str]:
     return set(model.model_construct(**{name: "" for name in model.model_fields}).table_titles())
 
 
-def load(root: Path, lang: str = "ja") -> Content:
-    """Load everything under root in one language; raise one ContentError listing every problem."""
+def load_all(root: Path, langs: list[str]) -> dict[str, Content]:
+    """Load everything under root in every language at once: each file is parsed once
+    (the English overlays are laid over the parsed Japanese files) and the checks that do
+    not depend on the language run once. Raise one ContentError listing every problem."""
     problems = Problems()
-    content = Content(root, lang)
+    _check_translations(root, problems)
+    loaded = {lang: load(root, lang, problems, shared_checks=False) for lang in langs}
+    problems.raise_if_any()
+    return loaded
+
+
+def _check_translations(root: Path, problems: Problems) -> None:
     translation.check_pairs(root, problems)
     for page in sorted((root / "docs").rglob("*.md")):
         if not english.is_english(page):
             translation.check_page(root, page, problems)
+
+
+def load(root: Path, lang: str = "ja", problems: Problems | None = None, shared_checks: bool = True) -> Content:
+    """Load everything under root in one language. On its own (no `problems` given), raise
+    one ContentError listing every problem; else add them to `problems`."""
+    own = problems is None
+    problems = Problems() if own else problems
+    content = Content(root, lang)
+    if shared_checks:
+        _check_translations(root, problems)
     _load_items(content, "content/faq", schema.Faq, problems, content.faq)
     _load_items(content, "content/testimonials", schema.Testimonial, problems, content.testimonials)
     _load_sections(root, problems, content)
@@ -150,7 +168,7 @@ def load(root: Path, lang: str = "ja") -> Content:
             else:
                 content.failed.add(name)  # link("name") in texts is not reported too
 
-    ui = load_yaml(root / "data" / "ui.yml", "data/ui.yml", problems)
+    ui = translation.load_yaml(root / "data" / "ui.yml", "data/ui.yml", problems)
     if ui is not None:
         for language, words in (ui.data or {}).items():
             sub = Located(words, {k[1:]: v for k, v in ui.lines.items() if k[:1] == (language,)})
@@ -194,5 +212,6 @@ def load(root: Path, lang: str = "ja") -> Content:
     textchecks.check(content, problems)
     _check_publications(content, problems)
     tools.check_quotes(content, problems)
-    problems.raise_if_any()
+    if own:
+        problems.raise_if_any()
     return content

@@ -27,7 +27,7 @@ def _call(renderer: Renderer, kind: str, args: list[str]) -> str:
         "captions": renderer.captions,
         "tool": renderer.tool,
         "downloads": renderer.downloads,
-        "publication": lambda pub, **kw: Renderer(renderer.content, renderer.out.page, pub=pub, lang=renderer.lang).publication(pub),
+        "publication": lambda pub, **kw: _view(renderer, pub).publication(pub),
     }
     if kind not in handlers:
         raise MarkerError(f"unknown marker 'kk:{kind}' (known: {', '.join('kk:' + k for k in handlers)})")
@@ -37,10 +37,21 @@ def _call(renderer: Renderer, kind: str, args: list[str]) -> str:
         raise MarkerError(f"'kk:{kind}' takes {'no name' if kind in ('faq-all', 'faq-finder', 'links', 'captions') else 'one name'}") from None
 
 
-def expand(markdown: str, page: str, content: Content, problems: Problems, path: str, first_line: int = 1) -> str:
+def _view(renderer: Renderer, pub: str) -> Renderer:
+    """A publication's own view, inside a page; what it shows counts as the page's."""
+    view = Renderer(renderer.content, renderer.out.page, pub=pub, lang=renderer.lang)
+    view.used = renderer.used
+    return view
+
+
+def expand(markdown: str, page: str, content: Content, problems: Problems, path: str, first_line: int = 1,
+           used: set[str] | None = None) -> str:
     """The page's Markdown with every marker replaced by the content it names; a marker
-    that names something unknown is reported (file and line) and left out."""
+    that names something unknown is reported (file and line) and left out. `used`
+    collects the FAQ and testimonial files the page showed."""
     renderer = Renderer(content, page, lang=content.lang)
+    if used is not None:
+        renderer.used = used
 
     def replace(match):
         try:

@@ -10,9 +10,23 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from hooks import schema
 from hooks.content import Content
+from hooks.filecache import NO_REUSE
 from hooks.texts import TEMPLATES, Output
 
 HEADING = re.compile(r"^(#{1,6})(?=\s)", re.M)
+# One environment for every page and language: each template is compiled once (and again
+# only when its file changes, under `make serve`); what differs per page is passed in.
+ENV = Environment(
+    loader=FileSystemLoader(TEMPLATES),
+    undefined=StrictUndefined,
+    autoescape=False,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+    comment_start_string="{#-jinja",  # `{#id}` is a heading id in these templates
+    comment_end_string="jinja-#}",
+    cache_size=0 if NO_REUSE else 400,
+)
 
 
 class MarkerError(Exception):
@@ -35,17 +49,8 @@ class Renderer:
         self.ui = content.ui[lang]
         self.out = Output(page=page, pub=pub, medium=medium)
         self.texts = content.texts()
-        self.env = Environment(
-            loader=FileSystemLoader(TEMPLATES),
-            undefined=StrictUndefined,
-            autoescape=False,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-            comment_start_string="{#-jinja",  # `{#id}` is a heading id in these templates
-            comment_end_string="jinja-#}",
-        )
-        self.env.globals.update(
+        self.used: set[str] = set()  # the FAQ and testimonial files shown (hooks/incremental.py)
+        self.globals = dict(
             text=lambda md: self.texts.render(md, self.out).strip(),
             inline=lambda md: " ".join(self.texts.render(md, self.out).split("\n")).strip(),
             source=self.source_line,
@@ -61,7 +66,7 @@ class Renderer:
         )
 
     def template(self, name: str, **context) -> str:
-        return self.env.get_template(name).render(**context).strip("\n") + "\n"
+        return ENV.get_template(name).render({**self.globals, **context}).strip("\n") + "\n"
 
     # What a publication calls an item, and where it comes from
 
@@ -104,6 +109,7 @@ class Renderer:
         item = self.content.faq.get(faq_id)
         if item is None:
             raise MarkerError(f"no FAQ entry '{faq_id}' in content/faq/")
+        self.used.add(self.content.files.get(faq_id, ""))
         return self.template("faq.html", f=item, level=level, number=self.number_in(item.sources))
 
     def faq_all(self, level: int = 2) -> str:
@@ -126,6 +132,7 @@ class Renderer:
         item = self.content.testimonials.get(item_id)
         if item is None:
             raise MarkerError(f"no testimonial '{item_id}' in content/testimonials/")
+        self.used.add(self.content.files.get(item_id, ""))
         return self.template(f"testimonial-{item.kind}.html", t=item, level=level)
 
     def table(self, name: str, level: int = 2) -> str:

@@ -9,16 +9,19 @@ import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.plugins import event_priority
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # MkDocs loads hooks by path; the package lives beside it
     sys.path.insert(0, str(ROOT))
 
 from hooks import content as content_loader  # noqa: E402
-from hooks import headings, markdowncheck, markers, redirects, safety  # noqa: E402
+from hooks import filecache, headings, incremental, markdowncheck, markers, redirects, safety  # noqa: E402
 from hooks.problems import ContentError, Problems  # noqa: E402
 
 _content = None
+_loaded: dict = {}  # language -> Content, for the build under way
 _page_problems = Problems()
 _ids: dict[str, set[str]] = {}  # page (docs path, as in Japanese) -> the ids on it
 _links: list[tuple[str, int, str, str, str]] = []  # (file, line, target as written, page, anchor)
@@ -29,21 +32,34 @@ _serving = False
 def on_startup(command, dirty):
     global _serving
     _serving = command == "serve"
+    incremental.start(command == "serve" and dirty)
 
 
 def on_config(config):
-    """Load content/ and data/ (next to mkdocs.yml); stop at once if any file is wrong."""
-    global _content, _page_problems
+    """Load content/ and data/ (next to mkdocs.yml) in every language the build makes, once:
+    the default language's build comes first and loads them all; the other languages'
+    builds, which mkdocs-static-i18n runs inside it, reuse them. Stop at once if any file
+    is wrong."""
+    global _content, _loaded, _page_problems
     root = Path(config.config_file_path).resolve().parent
     _page_problems = Problems()
     _ids.clear()
     _links.clear()
     i18n = config.plugins.get("i18n")
-    lang = (i18n.current_language or i18n.default_language) if i18n else "ja"
-    try:
-        _content = content_loader.load(root, lang)
-    except ContentError as err:
-        raise PluginError(str(err)) from None
+    default = i18n.default_language if i18n else "ja"
+    lang = (i18n.current_language or default) if i18n else "ja"
+    if filecache.NO_REUSE:
+        _loaded = {}
+    if lang == default or lang not in _loaded:
+        incremental.scan(root)
+        langs = list(dict.fromkeys([default, *(i18n.build_languages if i18n else [])]))
+        langs = [lang] if filecache.NO_REUSE else langs
+        try:
+            _loaded = content_loader.load_all(root, langs)
+        except ContentError as err:
+            _loaded = {}
+            raise PluginError(str(err)) from None
+    _content = _loaded[lang]
     _content.downloads = _downloads()
     return config
 
@@ -62,9 +78,17 @@ def _downloads() -> dict:
     return json.loads((Path(folder) / "downloads.json").read_text(encoding="utf-8"))
 
 
+@event_priority(-200)  # after mkdocs-static-i18n has given the files their language's paths
+def on_files(files, config):
+    """Under `make serve`, after an edit: only the pages it touches are rebuilt."""
+    incremental.select(files, _content.lang)
+    return files
+
+
 def on_page_markdown(markdown, page, config, files):
     """Expand the page's markers; problems are gathered for all pages, reported after.
-    The page's own links are noted with their lines, for the anchor check (on_env)."""
+    The page's own links are noted with their lines, for the anchor check (on_env); the
+    stored files it shows, for the live preview's partial rebuilds."""
     source = page.file.content_string
     first_line = source[: len(source) - len(markdown)].count("\n") + 1 if source.endswith(markdown) else 1
     path = f"docs/{page.file.src_uri}"
@@ -72,7 +96,10 @@ def on_page_markdown(markdown, page, config, files):
         resolved = markdowncheck.relative_target(_page_key(page.file.src_uri), target)
         if resolved and resolved[1]:
             _links.append((path, first_line + line - 1, target, *resolved))
-    return markers.expand(markdown, page.file.src_uri, _content, _page_problems, path, first_line)
+    used = set()
+    expanded = markers.expand(markdown, page.file.src_uri, _content, _page_problems, path, first_line, used)
+    incremental.record(_content.lang, page.file.src_uri, used)
+    return expanded
 
 
 def on_page_content(html, page, config, files):
@@ -86,7 +113,9 @@ def on_page_content(html, page, config, files):
 
 def on_env(env, config, files):
     """Every page's content exists: check the anchors of the pages' links, at the line
-    where each is written, before MkDocs's own check (strict mode stays as a second net)."""
+    where each is written, before MkDocs's own check (strict mode stays as a second net).
+    Compiled theme templates are shared by every language's build."""
+    env.bytecode_cache = filecache.TEMPLATES
     for path, line, target, page, anchor in _links:
         if page in _ids and anchor not in _ids[page]:
             where = "this page" if page == _page_key(path.removeprefix("docs/")) else page

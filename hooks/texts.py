@@ -2,6 +2,7 @@
 {{ tel() }}, {{ email() }}), checked when content loads and resolved for each output."""
 from __future__ import annotations
 
+import functools
 import posixpath
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,6 +12,7 @@ from jinja2.exceptions import TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment
 
 from hooks import attachments
+from hooks.filecache import NO_REUSE
 from hooks.schema import PUBLICATIONS
 
 HELPERS = ("link", "ref", "v", "tel", "email")
@@ -23,6 +25,12 @@ ENV = SandboxedEnvironment(
     comment_start_string="{#-jinja",
     comment_end_string="jinja-#}",
 )
+
+
+@functools.lru_cache(maxsize=16384)
+def _compiled(text: str):
+    """A field's template, compiled once however many pages and languages show it."""
+    return ENV.from_string(text)
 
 
 @dataclass(frozen=True)
@@ -82,7 +90,9 @@ class Texts:
         return rendered
 
     def _helpers(self, text: str, out: Output) -> str:
-        return ENV.from_string(text).render(
+        if "{{" not in text and "{%" not in text and not NO_REUSE:
+            return text  # no helper call: the text is its own output
+        return (ENV.from_string(text) if NO_REUSE else _compiled(text)).render(
             pub=out.pub,
             link=lambda name, label=None, bracketed=False: self._link(name, label, out, bracketed),
             ref=lambda target, unit=None: self._ref(target, unit, out),

@@ -5,9 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hooks import english
+from hooks import english, filecache
 from hooks.problems import Problems
-from hooks.sourcefile import FRONT_MATTER, Located, load_markdown, load_yaml
+from hooks import sourcefile
+from hooks.sourcefile import FRONT_MATTER, Located
+
+# Parsed once per build (and kept under `make serve` until the file changes).
+load_yaml = filecache.memo(sourcefile.load_yaml)
+load_markdown = filecache.memo(sourcefile.load_markdown)
 
 # Files that hold both languages themselves, or are build data: no counterpart.
 BILINGUAL = {"data/ui.yml", "data/glossary.yml"}
