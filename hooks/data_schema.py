@@ -27,10 +27,7 @@ class IndustryRow(Strict):
     industry: Text
     haken: Count
     saiyou: Count
-
-    @property
-    def total(self) -> int:
-        return self.haken + self.saiyou
+    total: Count  # the row's total as printed (合計 / 計), checked against its two numbers
 
 
 class Totals(Strict):
@@ -67,6 +64,14 @@ class Industries(Strict):
         return Totals(haken=haken, saiyou=saiyou, total=haken + saiyou)
 
     def consistency(self):
+        """A row whose numbers do not add up to its printed total is named at its own line;
+        only when every row adds up are the column sums checked against the stated 計 row."""
+        wrong = [(i, r) for i, r in enumerate(self.rows) if r.haken + r.saiyou != r.total]
+        for index, row in wrong:
+            yield (f"交流派遣 {row.haken} + 交流採用 {row.saiyou} = {row.haken + row.saiyou}, "
+                   f"but the source prints {row.total} for the row"), ("rows", index, "total")
+        if wrong:
+            return
         sums = self.sums()
         for key in ("haken", "saiyou", "total"):
             stated, computed = getattr(self.stated_totals, key), getattr(sums, key)

@@ -66,7 +66,7 @@ def test_every_mistake_is_reported_at_once_and_the_old_site_survives(tmp_path):
     c = Copy(project)
     names = ["impossible date unquoted", "duplicate key", "duplicate heading id", "table row with an extra cell",
              "raw script in a section", "link to a page that does not exist", "broken data file referred to by a manifest",
-             "unknown link name", "wrong total", "fullwidth space indent"]  # each in a file of its own
+             "unknown link name", "wrong number in a row", "fullwidth space indent"]  # each in a file of its own
     # The build stops after the Japanese is loaded: the English messages come once it is fixed.
     expected = [message for name in names for message in CASES[name](c) if ".en." not in message]
     result = run_build(project, site)
