@@ -44,7 +44,7 @@ def visits(site, server, browser):
     for path in built_pages(site):
         events.clear()
         page.goto(f"{server}/{path}", wait_until="networkidle")
-        results[path] = {"events": [e for e in events if not (path == "404.html" and e.startswith("404 ") and e.endswith("/404.html"))], "axe": violations(page)}
+        results[path] = {"events": [e for e in events if not (path.endswith("404.html") and e.startswith("404 ") and e.endswith("/404.html"))], "axe": violations(page)}
     context.close()
     return results
 
@@ -52,7 +52,7 @@ def visits(site, server, browser):
 def test_every_page_in_both_languages_was_visited(visits):
     paths = list(visits)
     assert "" in paths and "en/" in paths and "faq/" in paths and "en/faq/" in paths
-    japanese = [p for p in paths if not p.startswith("en/") and p != "404.html"]
+    japanese = [p for p in paths if not p.startswith("en/")]  # each 404.html has its pair too
     assert sorted("en/" + p for p in japanese) == sorted(p for p in paths if p.startswith("en/"))
 
 

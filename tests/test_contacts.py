@@ -23,8 +23,8 @@ def test_general_contacts_come_first_then_the_statement_and_every_office(site):
     assert 'href="mailto:kanmin-kouryuu@jinji.go.jp"' in html
     assert '<a class="kk-tel" href="tel:+81352531111">03-5253-1111</a>' in html  # 厚生労働省
     en = (site / "en" / "contacts" / "index.html").read_text(encoding="utf-8")
-    assert '<a class="kk-tel" href="tel:+81352531111">03-5253-1111</a> <span class="kk-tel">(+81 3-5253-1111)</span>' in en
-    assert "no contact points at local branch offices" in en
+    assert '<a class="kk-tel" href="tel:+81352531111">03-5253-1111</a> (<span class="kk-tel">+81 3-5253-1111</span>)' in en
+    assert "no contact points at the Local Branch Bureaus and other local offices" in en
 
 
 def visible_ministries(page):

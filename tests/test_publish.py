@@ -19,9 +19,11 @@ from hooks.compress import minify_page
 
 
 def mkdocs_build(out: Path, **extra) -> None:
-    """The site stage alone (MkDocs with the project's hooks), as make build runs it."""
+    """The site stage alone (MkDocs with the project's hooks), as make build runs it: after
+    the PDF stage, whose figures (.build/downloads, from the session's build) it links."""
     env = {key: value for key, value in os.environ.items() if key != "KK_NO_REUSE"}
-    env.update({"SOURCE_DATE_EPOCH": "1767225600", "SITE_URL": SITE_URL, "NO_MKDOCS_2_WARNING": "1", **extra})
+    env.update({"SOURCE_DATE_EPOCH": "1767225600", "SITE_URL": SITE_URL, "NO_MKDOCS_2_WARNING": "1",
+                "KK_DOWNLOADS": str(ROOT / ".build" / "downloads"), **extra})
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)], cwd=ROOT, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
 
@@ -32,7 +34,7 @@ def differing(a: Path, b: Path) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def stage_output(tmp_path_factory) -> Path:
+def stage_output(tmp_path_factory, site) -> Path:
     out = tmp_path_factory.mktemp("stage") / "site"
     mkdocs_build(out)
     return out

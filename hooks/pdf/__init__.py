@@ -19,6 +19,7 @@ import pikepdf
 import weasyprint
 
 from hooks import content as content_loader
+from hooks import textchecks
 from hooks.pdf import document, glyphs, layout
 from hooks.problems import ContentError, Problems
 
@@ -55,11 +56,12 @@ class NotLoaded(Exception):
 
 def jobs(root: Path, pubs, epoch: str, problems: Problems) -> list[layout.Job]:
     url, fixed, found = site_url(root), _fixed_digest(), []
+    try:  # both languages at once: each file parsed once
+        loaded = content_loader.load_all(root, list(LANGUAGES))
+    except ContentError as err:
+        raise NotLoaded(str(err)) from None
     for lang in LANGUAGES:
-        try:
-            content = content_loader.load(root, lang)
-        except ContentError as err:
-            raise NotLoaded(str(err)) from None
+        content = loaded[lang]
         for pub in pubs:
             for edition in EDITIONS:
                 doc = document.build(content, pub, lang, url, epoch, edition)
@@ -75,7 +77,7 @@ def jobs(root: Path, pubs, epoch: str, problems: Problems) -> list[layout.Job]:
 
 def _where(content, part: document.Part, char: str) -> tuple[str, int | None, str]:
     """The file, line and field that hold a character, for the message."""
-    for rel, line, field, text in content_loader._markdown_fields(content):
+    for rel, line, field, text in textchecks.markdown_fields(content):
         if rel == part.file and char in text:
             return rel, line, field
     return part.file, None, part.field
