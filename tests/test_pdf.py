@@ -161,7 +161,8 @@ def test_bookmarks_follow_the_chapters(site, pub, lang):
     content = loaded(lang)
     chapters = [squeeze(i.chapter) for i in content.publications[pub].items if i.chapter]
     cover = next(i for i in content.publications[pub].items if i.print == "cover")
-    assert top[0] == squeeze(content.sections[cover.ref].title_in(pub))
+    # the first bookmark is the cover, by the title it prints in bold
+    assert top[0] == squeeze(re.search(r"\*\*(.+?)\*\*", content.sections[cover.ref].body).group(1))
     assert [t for t in top if t in chapters] == chapters
     assert len(top) >= 4
 
