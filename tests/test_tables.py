@@ -65,11 +65,12 @@ def test_a_wide_table_scrolls_from_the_keyboard(server, browser):
     page = browser.new_page(viewport={"width": 390, "height": 844})
     page.goto(server + "/welfare/")
     wait_until(page, "document.getElementById('welfare').tabIndex === 0")  # marked as scrolling
+    # the column that is off-screen at first (交流派遣) …
+    header = "[...document.querySelectorAll('#welfare th')].find((th) => th.textContent.includes('交流派遣')).getBoundingClientRect().x"
+    assert page.evaluate(header) >= 390
     page.locator("#welfare").focus()
     page.keyboard.press("End")
     page.keyboard.press("ArrowRight")
-    wait_until(page, "document.getElementById('welfare').scrollLeft > 0", timeout=3000)  # scrolling may be smooth
-    # the column that was off-screen (交流派遣) can now be seen
-    header = page.locator("#welfare th", has_text="交流派遣").first.bounding_box()
-    assert header["x"] < 390
+    # … can be seen once the box has scrolled (scrolling may be smooth: wait for it to end)
+    wait_until(page, f"{header} < 390", timeout=3000)
     page.close()

@@ -63,6 +63,17 @@ window.addEventListener("load", () => {
   const tables = [...document.querySelectorAll(".md-typeset table")];
   const boxes = [...new Set(tables.map((t) => t.closest(".kk-table") || t.closest(".md-typeset__scrollwrap")).filter(Boolean))];
   if (!cue || !boxes.length) return;
+  // the region's name: the table's caption, else the heading the table sits under
+  function label(box) {
+    const caption = box.querySelector("caption");
+    if (caption) return caption.textContent.trim();
+    const headings = [...document.querySelectorAll(".md-typeset :is(h1, h2, h3, h4, h5, h6)")];
+    const above = headings.filter((h) => h.compareDocumentPosition(box) & Node.DOCUMENT_POSITION_FOLLOWING).pop();
+    if (!above) return "";
+    const text = above.cloneNode(true);
+    text.querySelectorAll(".headerlink").forEach((a) => a.remove());
+    return text.textContent.replace(/\s+/g, " ").trim();
+  }
   function mark(box) {
     const scrolls = box.scrollWidth > box.clientWidth + 1;
     box.classList.toggle("kk-table--scrolls", scrolls);
@@ -72,11 +83,11 @@ window.addEventListener("load", () => {
     if (scrolls) {
       box.tabIndex = 0;
       box.setAttribute("role", "region");
-      const caption = box.querySelector("caption");
-      if (caption && !box.hasAttribute("aria-label")) box.setAttribute("aria-label", caption.textContent.trim());
+      box.setAttribute("aria-label", label(box));
     } else {
       box.removeAttribute("tabindex");
       box.removeAttribute("role");
+      box.removeAttribute("aria-label");
     }
   }
   const observer = new ResizeObserver((changes) => changes.forEach((c) => mark(c.target)));
