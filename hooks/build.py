@@ -45,8 +45,10 @@ def site_stage(root: Path, staging: Path, env: dict) -> bool:
 
 
 def search_stage(root: Path, staging: Path, env: dict) -> bool:
-    """The search indexes: Pagefind (extended: it segments Japanese), one per <html lang>."""
-    cmd = [sys.executable, "-m", "pagefind", "--site", str(staging), "--silent"]
+    """The search indexes: Pagefind (extended: it segments Japanese), one per <html lang>.
+    A page's signposts (`<div class="kk-signposts" markdown>`: links to other pages with
+    what each holds, as on the home page) are not indexed: the pages they lead to are."""
+    cmd = [sys.executable, "-m", "pagefind", "--site", str(staging), "--silent", "--exclude-selectors", ".kk-signposts"]
     if subprocess.run(cmd, cwd=root, env=env).returncode != 0:
         return False
     _canonical_json(staging / "pagefind" / "pagefind-entry.json")

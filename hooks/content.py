@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from hooks import english, schema, textchecks, texts, tools, translation
+from hooks import english, homes, schema, textchecks, texts, tools, translation
 from hooks.data_schema import DATA_MODELS
 from hooks.modelwords import validate
 from hooks.problems import Problems
@@ -30,6 +30,7 @@ class Content:
     links: dict[str, schema.Link] = field(default_factory=dict)
     publications: dict[str, schema.Publication] = field(default_factory=dict)
     targets: dict[str, tuple[str, str, str]] = field(default_factory=dict)
+    homes: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, id) -> its own page
     files: dict[str, str] = field(default_factory=dict)  # item id -> file, for messages
     failed: set[str] = field(default_factory=set)  # ids of files that did not load
     tables: dict[str, tuple[str, str]] = field(default_factory=dict)  # table -> (data file, title)
@@ -83,20 +84,14 @@ def _load_sections(root: Path, problems: Problems, content: Content):
 
 
 def _web_targets(root: Path, content: Content):
-    """Which topic page (docs/) shows each section or table: the place ref() links to."""
-    for path in sorted((root / "docs").rglob("*.md")):
-        rel = path.relative_to(root / "docs").as_posix()
-        if rel.startswith("publications/") or re.search(r"\.[a-z]{2}\.md$", rel):
-            continue
-        for kind, args in MARKER.findall(path.read_text(encoding="utf-8", errors="replace")):
-            name = args.split()[0] if args.split() else ""
-            if kind == "section" and name in content.sections:
-                title = content.sections[name].title or name
-            elif kind == "table" and name in content.tables:
-                title = content.tables[name][1]
-            else:
-                continue
-            content.targets.setdefault(name, (rel, name, title))
+    """Which topic page is each item's own (hooks/homes.py); for sections and tables,
+    also the place ref() links to."""
+    content.homes = homes.find(root, MARKER, content.faq)
+    for (kind, name), rel in content.homes.items():
+        if kind == "section" and name in content.sections:
+            content.targets[name] = (rel, name, content.sections[name].title or name)
+        elif kind == "table" and name in content.tables:
+            content.targets[name] = (rel, name, content.tables[name][1])
 
 
 def _check_publications(content: Content, problems: Problems):

@@ -8,7 +8,7 @@ import re
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from hooks import schema
+from hooks import homes, schema
 from hooks.content import Content
 from hooks.filecache import NO_REUSE
 from hooks.texts import TEMPLATES, Output
@@ -97,20 +97,26 @@ class Renderer:
         """A name with the honorific the language uses (氏 in Japanese, none in English)."""
         return f"{name} {self.ui['honorific']}".strip()
 
+    def _placed(self, kind: str, item_id: str, markdown: str) -> str:
+        """An item shown away from its own page is kept out of the search index there."""
+        if self.out.medium == "web" and homes.repeated(self.content.homes, kind, item_id, self.out.page, self.out.pub):
+            return homes.unindexed(markdown)
+        return markdown
+
     # Marker handlers: each returns Markdown
 
     def section(self, section_id: str, level: int = 2) -> str:
         section = self.content.sections.get(section_id)
         if section is None:
             raise MarkerError(f"no section '{section_id}' in content/sections/")
-        return self.template("section.html", s=section, level=level, body_shift=level - 2)
+        return self._placed("section", section_id, self.template("section.html", s=section, level=level, body_shift=level - 2))
 
     def faq(self, faq_id: str, level: int = 3) -> str:
         item = self.content.faq.get(faq_id)
         if item is None:
             raise MarkerError(f"no FAQ entry '{faq_id}' in content/faq/")
         self.used.add(self.content.files.get(faq_id, ""))
-        return self.template("faq.html", f=item, level=level, number=self.number_in(item.sources))
+        return self._placed("faq", faq_id, self.template("faq.html", f=item, level=level, number=self.number_in(item.sources)))
 
     def faq_all(self, level: int = 2) -> str:
         groups = {key: [f for f in self.content.faq.values() if f.category == key] for key in self.ui["categories"]}
@@ -133,13 +139,13 @@ class Renderer:
         if item is None:
             raise MarkerError(f"no testimonial '{item_id}' in content/testimonials/")
         self.used.add(self.content.files.get(item_id, ""))
-        return self.template(f"testimonial-{item.kind}.html", t=item, level=level)
+        return self._placed("testimonial", item_id, self.template(f"testimonial-{item.kind}.html", t=item, level=level))
 
     def table(self, name: str, level: int = 2) -> str:
         if name not in self.content.tables:
             raise MarkerError(f"no table '{name}' (known: {', '.join(sorted(self.content.tables))})")
         model = self.content.data[self.content.tables[name][0]]
-        return self.template(f"table-{name}.html", d=model, level=level, anchor=name)
+        return self._placed("table", name, self.template(f"table-{name}.html", d=model, level=level, anchor=name))
 
     def tool(self, name: str, level: int = 2) -> str:
         from hooks import tools

@@ -2,6 +2,8 @@
 the FAQ finder, on the real site served from 127.0.0.1."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -130,3 +132,36 @@ def test_the_english_faq_finder_searches_the_english_entries(server, browser):
     page.get_by_role("button", name="Exchange through dispatch").click()
     expect(page.locator(".kk-finder__status")).to_contain_text("No question")
     page.close()
+
+
+REPEAT = re.compile(r'<div class="kk-repeat" data-pagefind-ignore="all">\s*<h\d[^>]*id="([^"]+)"[^>]*>(.*?)<a class="headerlink"', re.S)
+GATHERING = ["career", "en/career", "publications/guidebook", "en/publications/pamphlet"]
+
+
+def _own_page(site, anchor: str, english: bool) -> str | None:
+    """The page that shows the item with this anchor and does not mark it a repeat."""
+    for path in sorted(site.rglob("index.html")):
+        rel = path.parent.relative_to(site).as_posix()
+        if (rel == "en" or rel.startswith("en/")) != english:
+            continue
+        html = path.read_text(encoding="utf-8")
+        if f'id="{anchor}"' in html and anchor not in dict(REPEAT.findall(html)):
+            return "/" + (rel + "/" if rel != "." else "")
+    return None
+
+
+@pytest.mark.parametrize("where", GATHERING)
+def test_an_item_repeated_on_another_page_is_found_on_its_own_page(site, pages, where):
+    """The staff page and the publications' views repeat items whose own page is
+    elsewhere: searching an item's title leads to its own page, not to every repeat."""
+    repeats = [(anchor, " ".join(re.sub(r"<[^>]+>", "", title).split()))
+               for anchor, title in REPEAT.findall((site / where / "index.html").read_text(encoding="utf-8"))]
+    assert len(repeats) >= 3, where  # the page does repeat items (else this test checks nothing)
+    here = "/" + where + "/"
+    if where.endswith("career"):  # a gathering page holds little of its own: it stays out
+        assert not any(u.split("#")[0] == here for u in top5(pages["en" if where.startswith("en/") else "ja"], repeats[0][1]))
+    for anchor, title in repeats[:6]:
+        urls = top5(pages["en" if where.startswith("en/") else "ja"], title)
+        assert here + "#" + anchor not in urls, (title, urls[:8])  # not the repeat
+        own = _own_page(site, anchor, where.startswith("en/"))
+        assert own and any(u.split("#")[0] == own for u in urls), (title, own, urls[:8])  # its own page
