@@ -20,6 +20,7 @@ dirty = False
 _stamps: dict[str, tuple] = {}
 _changed: set[str] | None = None  # None: every page is to be rebuilt
 _uses: dict[tuple[str, str], set[str]] = {}
+_listings: dict[tuple, list[str]] = {}  # the theme's static files, as MkDocs listed them
 
 
 class _DirtyNotice(logging.Filter):
@@ -66,6 +67,37 @@ def select(files, lang: str) -> None:
                 os.remove(file.abs_dest_path)
             except FileNotFoundError:
                 pass
+
+
+def reuse_theme_listing(config) -> None:
+    """In a dirty build, the theme's static files are listed as in the build before (MkDocs
+    walks every file of the theme, its thousands of icons too, twice a build), unless the
+    edit went beyond the FAQ entries and testimonials."""
+    if not dirty:
+        return
+    get_env = config.theme.get_env
+    key = (tuple(config.theme.dirs), tuple(config.theme.static_templates))
+
+    def env_with_listing():
+        env = get_env()
+        listed = env.list_templates
+
+        def list_templates(extensions=None, filter_func=None):
+            if extensions is not None or getattr(filter_func, "__qualname__", "") != "Files.add_files_from_theme.<locals>.filter":
+                return listed(extensions, filter_func)
+            if _changed is None or key not in _listings:
+                _listings[key] = listed(filter_func=filter_func)
+            return list(_listings[key])
+
+        env.list_templates = list_templates
+        return env
+
+    config.theme.get_env = env_with_listing
+
+
+def touched(prefix: str) -> bool:
+    """Whether the last edit may have changed files under `prefix` (always, outside a dirty build)."""
+    return not dirty or _changed is None or any(rel.startswith(prefix) for rel in _changed)
 
 
 def record(lang: str, page: str, used: set[str]) -> None:

@@ -17,7 +17,7 @@ if str(ROOT) not in sys.path:  # MkDocs loads hooks by path; the package lives b
     sys.path.insert(0, str(ROOT))
 
 from hooks import content as content_loader  # noqa: E402
-from hooks import filecache, headings, incremental, markdowncheck, markers, redirects, safety  # noqa: E402
+from hooks import filecache, headings, incremental, markdowncheck, markers, redirects, render, safety  # noqa: E402
 from hooks.problems import ContentError, Problems  # noqa: E402
 
 _content = None
@@ -51,6 +51,7 @@ def on_config(config):
     if filecache.NO_REUSE:
         _loaded = {}
     if lang == default or lang not in _loaded:
+        render.new_build()
         incremental.scan(root)
         langs = list(dict.fromkeys([default, *(i18n.build_languages if i18n else [])]))
         langs = [lang] if filecache.NO_REUSE else langs
@@ -61,6 +62,7 @@ def on_config(config):
             raise PluginError(str(err)) from None
     _content = _loaded[lang]
     _content.downloads = _downloads()
+    incremental.reuse_theme_listing(config)
     return config
 
 
@@ -105,9 +107,9 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_content(html, page, config, files):
     """Phrase-broken headings; the content is then run through the sanitizer (the last net)."""
     html = headings.phrase_break(html, _content.ui[_content.lang]["permalink"])
-    for message in safety.content_problems(html):
+    problems, _ids[_page_key(page.file.src_uri)] = safety.checked_content(html)
+    for message in problems:
         _page_problems.add(f"docs/{page.file.src_uri}", None, "", message)
-    _ids[_page_key(page.file.src_uri)] = safety.ids_of(html)
     return html
 
 
@@ -131,7 +133,7 @@ def on_post_page(output, page, config):
     """Headings' text around the body (navigation, table of contents) breaks as they do;
     then the final HTML: no script address, event handler or inline script; no id twice."""
     output = headings.phrase_break_chrome(output)
-    for message in safety.page_problems(output):
+    for message in safety.page_problems(output, page.content, _ids.get(_page_key(page.file.src_uri), set())):
         _page_problems.add(f"docs/{page.file.src_uri}", None, "", message)
     return output
 
@@ -139,7 +141,8 @@ def on_post_page(output, page, config):
 def on_post_build(config):
     """Every page's marker problems at once; the build (into staging) then fails. Then
     the redirect pages of moved pages, in every language. Under `make serve` the caption
-    files are written too (preview sheets with PREVIEWS=1)."""
+    files are written too (preview sheets with PREVIEWS=1), unless the edit changed no
+    testimonial."""
     try:
         _page_problems.raise_if_any()
     except ContentError as err:
@@ -153,16 +156,17 @@ def on_post_build(config):
         target.mkdir(parents=True, exist_ok=True)
         for name in sorted(_content.downloads):
             shutil.copyfile(Path(os.environ["KK_DOWNLOADS"]) / name, target / name)
-    if _serving and _content is not None and _content.lang == "ja":
+    if _serving and _content is not None and _content.lang == "ja" and incremental.touched("content/testimonials/"):
         from hooks.captions.stage import write
 
         write(_content.root, Path(config.site_dir) / "captions", previews=os.environ.get("PREVIEWS") == "1")
 
 
 def on_page_context(context, page, config, nav):
-    """The interface words (data/ui.yml) for the theme's templates."""
+    """The interface words (data/ui.yml) for the theme's templates, and whether this is the live preview."""
     if _content is not None:
         context["kk_ui"] = _content.ui[_content.lang]
+    context["kk_live_preview"] = _serving
     return context
 
 
@@ -171,6 +175,7 @@ def on_template_context(context, template_name, config):
     global _alternates
     if _content is not None:
         context["kk_ui"] = _content.ui[_content.lang]
+    context["kk_live_preview"] = _serving
     alternates = getattr(config.extra, "alternate", None) or config.extra.get("alternate")
     if template_name == "404.html" and alternates:
         # a missing page has no counterpart: the switcher offers each language's home

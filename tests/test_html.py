@@ -59,3 +59,11 @@ def test_no_id_is_used_twice_on_any_page(site):
         if any(n > 1 for n in counts.values()):
             twice[str(path.relative_to(site))] = [i for i, n in counts.items() if n > 1]
     assert not twice
+
+
+
+def test_every_published_page_allows_only_the_sites_own_script_files(site):
+    """The live preview alone lets inline script run (MkDocs' live reload); never the site."""
+    policy = "script-src 'self' 'wasm-unsafe-eval';"
+    wrong = [str(p.relative_to(site)) for p in site.rglob("*.html") if policy not in p.read_text(encoding="utf-8")]
+    assert not wrong, wrong[:5]
