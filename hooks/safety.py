@@ -6,13 +6,17 @@ every earlier check missed it.
   change is an error.
 - The whole page (the theme's parts too): no script URL (javascript:, data:, vbscript:…),
   no inline event handler, no inline <script> (the Content-Security-Policy allows only the
-  site's own script files), and no id twice."""
+  site's own script files), and no id twice.
+
+Pages are read with Lexbor (selectolax), an HTML parser that follows the HTML standard as
+browsers do, so that the checks see what a browser would, quickly enough for pages of
+thousands of entries."""
 from __future__ import annotations
 
 import difflib
-from html.parser import HTMLParser
 
 import nh3
+from selectolax.lexbor import LexborHTMLParser
 
 from hooks import rawhtml
 from hooks.markdowncheck import scheme_of
@@ -21,33 +25,37 @@ URL_ATTRS = {"href", "src", "action", "formaction", "poster", "cite", "data", "x
 DATA_SCRIPTS = {"application/json", "application/ld+json"}
 
 
-class _Tokens(HTMLParser):
-    """The page as a list of comparable tokens (tags with sorted attributes, and text)."""
+def _elements(html: str, text: bool = False):
+    """The document's nodes in order (text nodes too with text=True), the contents of
+    <template> elements included (scripts clone them into the page)."""
+    for node in LexborHTMLParser(html).root.traverse(include_text=text):
+        yield node
+        if node.tag == "template":
+            inner = node.html
+            yield from _elements(inner[inner.index(">") + 1: inner.rindex("<")], text)
 
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
+
+class _Read:
+    """A page as a list of comparable tokens (tags with sorted attributes, and text), with
+    its ids and the ids it uses twice."""
+
+    def __init__(self, html: str):
         self.tokens: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        shown = "".join(f' {k}="{v or ""}"' for k, v in sorted(attrs))
-        self.tokens.append(f"<{tag}{shown}>")
-
-    def handle_startendtag(self, tag, attrs):
-        self.handle_starttag(tag, attrs)
-
-    def handle_endtag(self, tag):
-        self.tokens.append(f"</{tag}>")
-
-    def handle_data(self, data):
-        if data.strip():
-            self.tokens.append(data.strip())
-
-
-def _tokens(html: str) -> list[str]:
-    reader = _Tokens()
-    reader.feed(html)
-    reader.close()
-    return reader.tokens
+        self.ids: set[str] = set()
+        self.twice: list[str] = []
+        for node in _elements(html, text=True):
+            if node.tag == "-text":
+                if data := node.text_content.strip():
+                    self.tokens.append(data)
+                continue
+            attrs = node.attributes
+            value = attrs.get("id")
+            if value:
+                if value in self.ids:
+                    self.twice.append(value)
+                self.ids.add(value)
+            if node.tag not in ("html", "head", "body"):  # implied by the parser around any text
+                self.tokens.append(f"<{node.tag}" + "".join(f' {k}="{v or ""}"' for k, v in sorted(attrs.items())) + ">")
 
 
 def sanitize(html: str) -> str:
@@ -64,46 +72,51 @@ def sanitize(html: str) -> str:
 
 def content_problems(html: str) -> list[str]:
     """What the sanitizer would remove or change in a page's content, if anything."""
-    before, after = _tokens(html), _tokens(sanitize(html))
+    return checked_content(html)[0]
+
+
+def checked_content(html: str) -> tuple[list[str], set[str]]:
+    """What the sanitizer would remove or change in a page's content, and the content's ids
+    (for the links' anchor check), in one reading."""
+    document = LexborHTMLParser(html)
+    if document.html == LexborHTMLParser(sanitize(html)).html:  # the sanitizer would change nothing
+        ids: set[str] = set()
+        twice = []
+        for node in document.css("[id]"):
+            if value := node.attributes.get("id"):
+                if value in ids:
+                    twice.append(value)
+                ids.add(value)
+        return [f"the id '{value}' is used twice on the page" for value in twice], ids
+    page = _Read(html)
+    problems = [f"the id '{value}' is used twice on the page" for value in page.twice]
+    before, after = page.tokens, _Read(sanitize(html)).tokens
     if before == after:
-        return []
+        return problems, page.ids
     changed = [line[2:] for line in difflib.ndiff(before, after) if line.startswith("- ")]
-    return [f"the page's HTML holds {token[:120]}, which is not allowed (allowed tags and attributes: hooks/rawhtml.py)" for token in changed[:5]]
+    return problems + [f"the page's HTML holds {token[:120]}, which is not allowed (allowed tags and attributes: hooks/rawhtml.py)" for token in changed[:5]], page.ids
 
 
-class _PageReader(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.problems: list[str] = []
-        self.ids: set[str] = set()
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
+def page_problems(output: str, content: str = "", content_ids: set[str] = frozenset()) -> list[str]:
+    """The whole page's problems. When the page holds `content`, already checked (see
+    checked_content: whatever the sanitizer passes has no script address, handler or
+    script), only the rest is read, with the content's ids counted as already used."""
+    problems: list[str] = []
+    ids: set[str] = set()
+    if content and content in output:
+        output = output.replace(content, "", 1)
+        ids = set(content_ids)
+    for node in _elements(output):
+        attrs, tag = node.attributes, node.tag
         for name, value in attrs.items():
             if name.startswith("on"):
-                self.problems.append(f"<{tag}> has an inline event handler ({name}); scripts go in files under docs/assets/")
+                problems.append(f"<{tag}> has an inline event handler ({name}); scripts go in files under docs/assets/")
             elif name in URL_ATTRS and value and scheme_of(value) not in (None, *rawhtml.URL_SCHEMES):
-                self.problems.append(f"<{tag} {name}=\"{value[:60]}\">: a {scheme_of(value)}: address is not allowed")
+                problems.append(f"<{tag} {name}=\"{value[:60]}\">: a {scheme_of(value)}: address is not allowed")
         if tag == "script" and not attrs.get("src") and attrs.get("type") not in DATA_SCRIPTS:
-            self.problems.append("an inline <script>: the Content-Security-Policy allows only script files (put it under docs/assets/)")
+            problems.append("an inline <script>: the Content-Security-Policy allows only script files (put it under docs/assets/)")
         if "id" in attrs:
-            if attrs["id"] in self.ids:
-                self.problems.append(f"the id '{attrs['id']}' is used twice on the page")
-            self.ids.add(attrs["id"])
-
-    def handle_startendtag(self, tag, attrs):
-        self.handle_starttag(tag, attrs)
-
-
-def page_problems(output: str) -> list[str]:
-    reader = _PageReader()
-    reader.feed(output)
-    reader.close()
-    return reader.problems
-
-
-def ids_of(html: str) -> set[str]:
-    reader = _PageReader()
-    reader.feed(html)
-    reader.close()
-    return reader.ids
+            if attrs["id"] in ids:
+                problems.append(f"the id '{attrs['id']}' is used twice on the page")
+            ids.add(attrs["id"])
+    return problems
