@@ -36,6 +36,7 @@ class Content:
     tables: dict[str, tuple[str, str]] = field(default_factory=dict)  # table -> (data file, title)
     ui: dict[str, schema.Ui] = field(default_factory=dict)  # language -> interface words
     downloads: dict[str, dict] = field(default_factory=dict)  # PDF file -> {bytes, pages}
+    languages: dict[str, "Content"] = field(default_factory=dict, repr=False)  # every language loaded with it
 
     def texts(self) -> texts.Texts:
         return texts.Texts(self.links, self.data["contacts"].organisers, self.publications, self.targets, self.ui[self.lang])
@@ -132,6 +133,8 @@ def load_all(root: Path, langs: list[str]) -> dict[str, Content]:
     _check_translations(root, problems)
     loaded = {lang: load(root, lang, problems, shared_checks=False) for lang in langs}
     problems.raise_if_any()
+    for content in loaded.values():
+        content.languages = loaded
     return loaded
 
 

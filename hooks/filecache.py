@@ -11,6 +11,7 @@ import functools
 import os
 from pathlib import Path
 
+import jinja2
 from jinja2 import BytecodeCache
 
 from hooks.problems import Problems
@@ -49,20 +50,34 @@ def memo(loader):
 
 
 class TemplateCache(BytecodeCache):
-    """Compiled theme templates, kept in memory: the English build (and every rebuild under
-    `make serve`) reuses what the first compiled. Jinja checks each template's source, so
-    an edited template is compiled again."""
+    """Compiled templates, kept in memory (the English build and every rebuild under
+    `make serve` reuse what the first compiled) and in .build/jinja/ for the next build.
+    Jinja checks each template's source, so an edited template is compiled again. One
+    cache per environment: two environments compile the same file differently."""
 
-    def __init__(self):
+    def __init__(self, name: str):
         self.store: dict[str, bytes] = {}
+        self.folder = Path(__file__).resolve().parent.parent / ".build" / "jinja" / f"{name}-{jinja2.__version__}"
 
     def load_bytecode(self, bucket):
         data = self.store.get(bucket.key)
-        if data is not None:
-            bucket.bytecode_from_string(data)
+        if data is None:
+            try:
+                data = self.store[bucket.key] = (self.folder / bucket.key).read_bytes()
+            except OSError:
+                return
+        bucket.bytecode_from_string(data)  # Jinja compiles anew if the source has changed
 
     def dump_bytecode(self, bucket):
-        self.store[bucket.key] = bucket.bytecode_to_string()
+        data = self.store[bucket.key] = bucket.bytecode_to_string()
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            tmp = self.folder / f"{bucket.key}.{os.getpid()}"
+            tmp.write_bytes(data)
+            os.replace(tmp, self.folder / bucket.key)
+        except OSError:  # a read-only checkout: compiled again next time
+            pass
 
 
-TEMPLATES = None if NO_REUSE else TemplateCache()
+TEMPLATES = None if NO_REUSE else TemplateCache("theme")
+CONTENT_TEMPLATES = None if NO_REUSE else TemplateCache("content")

@@ -7,6 +7,7 @@ narrow sidebar) wraps inside itself by the ordinary rules, so that even then no 
 starts with 。、」 or a small kana."""
 from __future__ import annotations
 
+import functools
 import html
 import re
 
@@ -36,6 +37,7 @@ def phrases(text: str) -> list[str]:
     return chunks
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a heading's text recurs: in the contents, the other builds
 def _break_text(text: str) -> str:
     """HTML text as phrases, <wbr> between them (character references kept whole)."""
     if not _JAPANESE.search(text):

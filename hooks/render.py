@@ -10,7 +10,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from hooks import homes, schema
 from hooks.content import Content
-from hooks.filecache import NO_REUSE
+from hooks.filecache import CONTENT_TEMPLATES, NO_REUSE
 from hooks.texts import TEMPLATES, Output
 
 HEADING = re.compile(r"^(#{1,6})(?=\s)", re.M)
@@ -26,7 +26,14 @@ ENV = Environment(
     comment_start_string="{#-jinja",  # `{#id}` is a heading id in these templates
     comment_end_string="jinja-#}",
     cache_size=0 if NO_REUSE else 400,
+    bytecode_cache=CONTENT_TEMPLATES,
 )
+_templates: dict = {}  # for the build under way: Jinja would check each file's time at every use
+
+
+def new_build() -> None:
+    """A build starts: templates edited since the last one are compiled again."""
+    _templates.clear()
 
 
 class MarkerError(Exception):
@@ -66,7 +73,9 @@ class Renderer:
         )
 
     def template(self, name: str, **context) -> str:
-        return ENV.get_template(name).render({**self.globals, **context}).strip("\n") + "\n"
+        if name not in _templates or NO_REUSE:
+            _templates[name] = ENV.get_template(name)
+        return _templates[name].render({**self.globals, **context}).strip("\n") + "\n"
 
     # What a publication calls an item, and where it comes from
 

@@ -1,8 +1,13 @@
 """Every video with its editor reports, from both languages' content: what the build
-stage writes and what the Video captions page lists (computed once per set of inputs)."""
+stage writes and what the Video captions page lists. Computed once per set of inputs:
+kept in memory, and in .build/captions-plan.pickle with the hash of everything it is
+made from (its input files, the build code, the pinned packages, the site's address)."""
 from __future__ import annotations
 
+import functools
+import hashlib
 import os
+import pickle
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +20,7 @@ from hooks.captions.timing import READING
 from hooks.captions.videos import Video, plan
 
 INPUTS = ("content/testimonials", "data/ui.yml", "data/links.yml", "data/contacts.yml", "data/publications", "docs")
+CODE = Path(__file__).resolve().parent.parent  # hooks/
 _memo: dict = {}
 
 
@@ -35,12 +41,15 @@ _Config.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix
 
 def site_urls(root: Path) -> dict[str, str]:
     """The site's address (SITE_URL, as in mkdocs.yml) for each language's home page."""
-    url = os.environ.get("SITE_URL")
-    if not url:
-        config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Config) or {}
-        url = config.get("site_url") or ""
+    url = os.environ.get("SITE_URL") or _configured_url(root / "mkdocs.yml", (root / "mkdocs.yml").stat().st_mtime_ns)
     url = url if url.endswith("/") else url + "/"
     return {"ja": url, "en": url + "en/"}
+
+
+@functools.lru_cache(maxsize=8)
+def _configured_url(config_file: Path, _stamp: int) -> str:
+    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Config) or {}
+    return config.get("site_url") or ""
 
 
 def _stamp(root: Path) -> tuple:
@@ -55,18 +64,54 @@ def _stamp(root: Path) -> tuple:
 
 
 def catalogue(root: Path, loaded=None) -> Catalogue:
-    """All videos and reports; `loaded` reuses a language already loaded (a Content)."""
+    """All videos and reports; `loaded` reuses the languages already loaded (a Content)."""
     key = (str(root), _stamp(root), tuple(site_urls(root).items()), tuple(READING.items()))
     if key not in _memo:
-        ja = loaded if loaded is not None and loaded.lang == "ja" else content_loader.load(root, "ja")
-        en = loaded if loaded is not None and loaded.lang == "en" else content_loader.load(root, "en")
-        urls = site_urls(root)
-        videos = plan(ja, en, urls)
-        locator = Locator(root, ja.files)
-        reports = sorted({r for v in videos for r in reports_for(v, locator, ja.ui)})
+        digest, kept = _digest(root), root / ".build" / "captions-plan.pickle"
+        made = _read_kept(kept, digest)
+        if made is None:
+            have = {**(loaded.languages if loaded is not None else {}), **({loaded.lang: loaded} if loaded is not None else {})}
+            ja = have.get("ja") or content_loader.load(root, "ja")
+            en = have.get("en") or content_loader.load(root, "en")
+            urls = site_urls(root)
+            videos = plan(ja, en, urls)
+            locator = Locator(root, ja.files)
+            reports = sorted({r for v in videos for r in reports_for(v, locator, ja.ui)})
+            made = Catalogue(videos, reports, urls)
+            _keep(kept, digest, made)
         _memo.clear()
-        _memo[key] = Catalogue(videos, reports, urls)
+        _memo[key] = made
     return _memo[key]
+
+
+def _digest(root: Path) -> str:
+    """The hash of everything the catalogue is made from."""
+    h = hashlib.sha256(repr((sorted(site_urls(root).items()), sorted(READING.items()))).encode())
+    inputs = [(Path(f), Path(f).relative_to(root).as_posix()) for f, *_ in _stamp(root)]
+    code = [(f, f.relative_to(CODE.parent).as_posix()) for f in [*sorted(CODE.rglob("*.py")), CODE.parent / "requirements.lock"]]
+    for f, name in inputs + code:
+        if f.is_file():
+            h.update(f"{name}\0{len(data := f.read_bytes())}\0".encode() + data)
+    return h.hexdigest()
+
+
+def _read_kept(path: Path, digest: str) -> Catalogue | None:
+    try:
+        with path.open("rb") as f:
+            kept_digest, made = pickle.load(f)
+        return made if kept_digest == digest else None
+    except Exception:  # none yet, or from another version: made again
+        return None
+
+
+def _keep(path: Path, digest: str, made: Catalogue) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}")
+        tmp.write_bytes(pickle.dumps((digest, made), protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(tmp, path)
+    except OSError:  # a read-only checkout: made again next time
+        pass
 
 
 def file_name(video_id: str, lang: str, ext: str) -> str:
