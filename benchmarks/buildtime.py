@@ -71,6 +71,18 @@ def run_pipeline(project: Path, staging: Path) -> list[dict]:
     return [run_stage(project, staging, i) for i in range(len(stage_names(project)))]
 
 
+UI_HOOK = """import yaml
+from pathlib import Path
+WORDS = yaml.safe_load((Path(__file__).parent / "data" / "ui.yml").read_text(encoding="utf-8"))
+def on_page_context(context, page, config, nav):
+    context["kk_ui"] = WORDS[config.theme["language"]]
+    return context
+def on_template_context(context, template_name, config):
+    context["kk_ui"] = WORDS[config.theme["language"]]
+    return context
+"""
+
+
 def plain_project(project: Path, dest: Path) -> Path:
     """The project's final Markdown (every marker expanded, both languages) with the same
     theme, plugins and configuration, but without the project's hooks."""
@@ -102,9 +114,14 @@ for path in sorted((root / "docs").rglob("*.md")):
     dest.mkdir(parents=True)
     shutil.copytree(project / "docs" / "assets", dest / "docs" / "assets")
     shutil.copytree(project / "overrides", dest / "overrides")
+    # the templates' interface words (data/ui.yml), which the project's hooks pass them:
+    # here one small hook that does only that
+    (dest / "data").mkdir()
+    shutil.copy2(project / "data" / "ui.yml", dest / "data" / "ui.yml")
+    (dest / "ui_words.py").write_text(UI_HOOK, encoding="utf-8")
     subprocess.run([sys.executable, "-c", code, str(project), str(dest)], check=True, cwd=project, env=env())
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    config = re.sub(r"^hooks:\n(?:  - .*\n)+", "", config, flags=re.M)
+    config = re.sub(r"^hooks:\n(?:  - .*\n)+", "hooks:\n  - ui_words.py\n", config, flags=re.M)
     (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
     return dest
 

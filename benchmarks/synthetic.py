@@ -60,7 +60,7 @@ def entry(n: int) -> tuple[str, str]:
         f"id: synthetic-{n:05d}",
         f"category: {CATEGORIES[n % 3]}",
         f"audience: [{', '.join(rng.choice(AUDIENCES))}]",
-        f"question: {q.format(subject=subject, topic=topic)}",
+        f"question: 事例{n + 1}：{q.format(subject=subject, topic=topic)}",  # numbered: no two entries ask the same
         "answer: |",
         f"  {answer}",
         "sources:",
@@ -69,7 +69,7 @@ def entry(n: int) -> tuple[str, str]:
         "",
     ])
     en = "\n".join([
-        f"question: {q_en.format(subject_en=subject_en, topic_en=topic_en)}",
+        f"question: 'Case {n + 1}: {q_en.format(subject_en=subject_en, topic_en=topic_en)}'",
         "answer: |",
         f"  {answer_en}",
         f"keywords: [{', '.join(keywords_en.split())}]",
