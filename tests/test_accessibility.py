@@ -10,10 +10,15 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from tests.conftest import wait_until
+
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
 
 
 def violations(page) -> list[str]:
+    """axe's findings once the page is still: a colour measured mid-transition (the header's
+    title fading in as the page scrolls) is not the colour a reader sees."""
+    wait_until(page, "document.getAnimations().every(a => a.playState !== 'running')", timeout=10000)
     result = Axe().run(page, options=WCAG)
     return [f"{v['id']}: {v['nodes'][0]['target']}" for v in result.response["violations"]]
 

@@ -8,7 +8,7 @@ import pytest
 
 from hooks.content import load
 from hooks.problems import ContentError
-from tests.conftest import ROOT
+from tests.conftest import ROOT, wait_until
 from tests.html import read
 from tests.test_validation import edit
 
@@ -73,7 +73,7 @@ def test_phone_numbers_never_wrap_and_the_copy_button_copies(server, browser):
         assert box == 1, tel.inner_text()  # one line box: not broken in the middle
     button = page.get_by_role("button", name="厚生労働省の連絡先をコピー")
     button.click()
-    assert button.inner_text() == "コピーしました"
+    wait_until(page, "[...document.querySelectorAll('button')].some(b => b.textContent === 'コピーしました')")  # after the clipboard's promise
     assert page.evaluate("navigator.clipboard.readText()") == "厚生労働省 大臣官房人事課 03-5253-1111"
     context.close()
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import srt
 
-from conftest import copy_project, wait_until
+from tests.conftest import copy_project, wait_until
 
 
 def _free_port() -> int:
