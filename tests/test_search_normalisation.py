@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import run_build
+from tests.conftest import run_build, wait_until
 from tests.searching import hit, top5
 
 CASES = yaml.safe_load((Path(__file__).parent / "search_normalisation.yml").read_text(encoding="utf-8"))
@@ -148,7 +148,7 @@ def test_pagefind_ui_loads_only_when_search_is_opened(server, browser):
         if page.evaluate("!!document.activeElement.closest('.kk-search')"):
             break
         page.keyboard.press("Tab")
-    page.wait_for_function("!!customElements.get('pagefind-modal')")
+    wait_until(page, "!!customElements.get('pagefind-modal')")
     assert [u for u in requested if u.endswith("pagefind-component-ui.js")]
     assert page.evaluate("!!document.activeElement.closest('.kk-search')")  # focus kept on the search
     page.keyboard.press("Enter")

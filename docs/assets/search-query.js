@@ -130,16 +130,27 @@ export const holdsAll = (text, words) => words.every((fs) => [].concat(fs).some(
 
 function tier(text, p) {
   const t = squash(text);
-  if (p.phrases.some((f) => t.includes(squash(f)))) return 2;
-  return holdsAll(t, p.words.map((fs) => fs.map(squash))) ? 1 : 0;
+  p.squashed ||= { phrases: p.phrases.map(squash), words: p.words.map((fs) => fs.map(squash)) };
+  if (p.squashed.phrases.some((f) => t.includes(f))) return 2;
+  return holdsAll(t, p.squashed.words) ? 1 : 0;
+}
+
+// A page's words and heading anchors, read once per page (a page has many sections).
+const layouts = new WeakMap();
+function layout(data) {
+  if (!layouts.has(data)) {
+    const raw = data.raw_content || data.content || "";
+    const words = raw.includes("\u200b") ? raw.split("\u200b") : raw.split(/[\r\n\s]+/g);
+    const anchors = (data.anchors || []).filter((a) => /h\d/i.test(a.element) && a.text?.length).sort((a, b) => a.location - b.location);
+    layouts.set(data, { words, anchors });
+  }
+  return layouts.get(data);
 }
 
 // The text of one section of a page (a sub-result), as Pagefind cuts it: from its heading
 // to the next one.
 function section(data, url) {
-  const raw = data.raw_content || data.content || "";
-  const words = raw.includes("\u200b") ? raw.split("\u200b") : raw.split(/[\r\n\s]+/g);
-  const anchors = (data.anchors || []).filter((a) => /h\d/i.test(a.element) && a.text?.length).sort((a, b) => a.location - b.location);
+  const { words, anchors } = layout(data);
   const id = decodeURIComponent(url.split("#")[1] || "");
   const at = anchors.findIndex((a) => a.id === id);
   const start = at < 0 ? 0 : anchors[at].location;
