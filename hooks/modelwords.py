@@ -8,6 +8,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BeforeValidator, StringConstraints, ValidationError
 
+from hooks.filecache import NO_REUSE
 from hooks.problems import Problems
 from hooks.sourcefile import Located
 
@@ -118,14 +119,27 @@ def _data_path(loc: tuple, data) -> tuple:
     return tuple(path)
 
 
+# Validated models by the parsed file they came from: a file parsed once (hooks/filecache.py)
+# is validated once, and again only when it changes (under `make serve`, the unchanged files).
+# The models are frozen, so sharing them is safe.
+_validated: dict[tuple[int, type], tuple[Located, object]] = {}
+
+
 def validate(model, located: Located, rel: str, problems: Problems, extra: dict | None = None):
     """The model instance, or None with every problem added (one per place in the file)."""
     data = located.data
     if not isinstance(data, dict):
         problems.add(rel, 1, "", "expected a block of fields (name: value lines) at the top of the file")
         return None
+    key = (id(located), model)
+    hit = _validated.get(key) if extra is None else None
+    if hit is not None and hit[0] is located:
+        return hit[1]
     try:
-        return model.model_validate({**data, **(extra or {})})
+        instance = model.model_validate({**data, **(extra or {})})
+        if extra is None and not NO_REUSE:
+            _validated[key] = (located, instance)
+        return instance
     except ValidationError as err:
         reported = set()
         for error in err.errors():
