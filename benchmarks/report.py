@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parent.parent
+
 BUDGETS = {
     "ratio": 1.3,  # site stage / plain mkdocs build, at every scale
     "editor_s": 1.5,
@@ -29,11 +31,13 @@ def _median(values):
 def section(label: str, r: dict) -> list[str]:
     m = r["machine"]
     lines = [f"## {label}", "",
-             f"Project measured: `{r['project']}`, {r['started']} to {r.get('finished', '(unfinished)')}.",
+             f"Project measured: {'this repository' if Path(r['project']).resolve() == ROOT else '`' + r['project'] + '`'}, "
+             f"{r['started']} to {r.get('finished', '(unfinished)')} (the last run; `--parts` runs keep the other parts' figures).",
              f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory_mib']} MiB, Python {m['python']}, {m['system']}. "
              f"Load average at start {', '.join(f'{x:.1f}' for x in m['load_average_at_start'])}"
              + (f", at end {', '.join(f'{x:.1f}' for x in r['load_average_at_end'])}" if "load_average_at_end" in r else "")
-             + " (the machine was shared with other builds and tests: figures were taken under load).", ""]
+             + (" (the machine was shared with other builds and tests: figures were taken under load)."
+                if max(m["load_average_at_start"][0], *r.get("load_average_at_end", [0])[:1]) > m["cores"] else "."), ""]
     if "stages" in r:
         names = [s["stage"] for s in r["stages"][0]]
         lines += ["### Stages at today's content (20 FAQ entries per language)", "",
