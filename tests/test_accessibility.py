@@ -10,15 +10,25 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from tests.conftest import wait_until
-
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
+
+
+def settle(page, timeout: float = 10.0) -> None:
+    """Until nothing moves: no animation or transition running at three checks in a row,
+    100 ms apart (Material starts the header's transition a frame after a scroll)."""
+    import time
+
+    deadline, still = time.monotonic() + timeout, 0
+    while still < 3 and time.monotonic() < deadline:
+        moving = page.evaluate("document.getAnimations().some(a => a.playState === 'running')")
+        still = 0 if moving else still + 1
+        page.wait_for_timeout(100)
 
 
 def violations(page) -> list[str]:
     """axe's findings once the page is still: a colour measured mid-transition (the header's
     title fading in as the page scrolls) is not the colour a reader sees."""
-    wait_until(page, "document.getAnimations().every(a => a.playState !== 'running')", timeout=10000)
+    settle(page)
     result = Axe().run(page, options=WCAG)
     return [f"{v['id']}: {v['nodes'][0]['target']}" for v in result.response["violations"]]
 
