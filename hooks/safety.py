@@ -35,6 +35,20 @@ def _elements(html: str, text: bool = False):
             yield from _elements(inner[inner.index(">") + 1: inner.rindex("<")], text)
 
 
+def _count_ids(values, seen: set[str]) -> list[str]:
+    """Add each id to `seen`; the ids met a second time, in order."""
+    twice = []
+    for value in values:
+        if value in seen:
+            twice.append(value)
+        seen.add(value)
+    return twice
+
+
+def _twice(values: list[str]) -> list[str]:
+    return [f"the id '{value}' is used twice on the page" for value in values]
+
+
 class _Read:
     """A page as a list of comparable tokens (tags with sorted attributes, and text), with
     its ids and the ids it uses twice."""
@@ -49,11 +63,7 @@ class _Read:
                     self.tokens.append(data)
                 continue
             attrs = node.attributes
-            value = attrs.get("id")
-            if value:
-                if value in self.ids:
-                    self.twice.append(value)
-                self.ids.add(value)
+            self.twice += _count_ids([attrs["id"]] if attrs.get("id") else [], self.ids)
             if node.tag not in ("html", "head", "body"):  # implied by the parser around any text
                 self.tokens.append(f"<{node.tag}" + "".join(f' {k}="{v or ""}"' for k, v in sorted(attrs.items())) + ">")
 
@@ -81,15 +91,10 @@ def checked_content(html: str) -> tuple[list[str], set[str]]:
     document = LexborHTMLParser(html)
     if document.html == LexborHTMLParser(sanitize(html)).html:  # the sanitizer would change nothing
         ids: set[str] = set()
-        twice = []
-        for node in document.css("[id]"):
-            if value := node.attributes.get("id"):
-                if value in ids:
-                    twice.append(value)
-                ids.add(value)
-        return [f"the id '{value}' is used twice on the page" for value in twice], ids
+        twice = _count_ids([v for node in document.css("[id]") if (v := node.attributes.get("id"))], ids)
+        return _twice(twice), ids
     page = _Read(html)
-    problems = [f"the id '{value}' is used twice on the page" for value in page.twice]
+    problems = _twice(page.twice)
     before, after = page.tokens, _Read(sanitize(html)).tokens
     if before == after:
         return problems, page.ids
@@ -115,8 +120,5 @@ def page_problems(output: str, content: str = "", content_ids: set[str] = frozen
                 problems.append(f"<{tag} {name}=\"{value[:60]}\">: a {scheme_of(value)}: address is not allowed")
         if tag == "script" and not attrs.get("src") and attrs.get("type") not in DATA_SCRIPTS:
             problems.append("an inline <script>: the Content-Security-Policy allows only script files (put it under docs/assets/)")
-        if "id" in attrs:
-            if attrs["id"] in ids:
-                problems.append(f"the id '{attrs['id']}' is used twice on the page")
-            ids.add(attrs["id"])
+        problems += _twice(_count_ids([attrs["id"]] if "id" in attrs else [], ids))
     return problems

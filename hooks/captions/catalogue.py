@@ -70,7 +70,7 @@ def catalogue(root: Path, loaded=None) -> Catalogue:
         digest, kept = _digest(root), root / ".build" / "captions-plan.pickle"
         made = _read_kept(kept, digest)
         if made is None:
-            have = {**(loaded.languages if loaded is not None else {}), **({loaded.lang: loaded} if loaded is not None else {})}
+            have = {**loaded.languages, loaded.lang: loaded} if loaded is not None else {}
             ja = have.get("ja") or content_loader.load(root, "ja")
             en = have.get("en") or content_loader.load(root, "en")
             urls = site_urls(root)
