@@ -1,7 +1,7 @@
 """`make serve`, the editors' live preview, as an editor meets it: the page open in the
 browser reloads by itself after a FAQ file, its English overlay or a testimonial is
 saved, shows the change, and logs no error (the Content-Security-Policy must let the
-live reload run); a page the edit does not touch is not rebuilt."""
+live reload run); the testimonial's caption files follow the edit."""
 from __future__ import annotations
 
 import os
@@ -31,8 +31,9 @@ def preview(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("serve") / "project")
     port = _free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KK_BUILD_EN": "true", "LANG": "C.UTF-8"}
+    log = project.parent / "serve.log"  # a file, not a pipe: a full pipe would stop the server
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--strict", "--dirty", "-a", f"127.0.0.1:{port}"],
-                              cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                              cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=log.open("w"))
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 300
     while True:
@@ -42,7 +43,7 @@ def preview(tmp_path_factory):
         except OSError:
             if server.poll() is not None or time.monotonic() > deadline:
                 server.kill()
-                pytest.fail("mkdocs serve did not start:\n" + server.stderr.read()[-3000:])
+                pytest.fail("mkdocs serve did not start:\n" + log.read_text(encoding="utf-8", errors="replace")[-3000:])
             time.sleep(0.5)
     yield project, base
     server.terminate()
